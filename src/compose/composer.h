@@ -1,0 +1,56 @@
+#pragma once
+// The composer's interface. Flow pulls lines one at a time at the current column
+// width and keeps a Cursor (the break token) to hand from column to column and page
+// to page (architecture.md, "flow pulls lines from compose one at a time").
+#include <memory>
+
+#include "compose/line.h"
+#include "text/shape.h"
+
+namespace compose {
+
+enum class Align { Justify, Left, Center, Right };
+enum class Direction { Horizontal, Vertical };  // vertical: later, but a parameter now
+
+struct ParaStyle {
+  Align align = Align::Justify;
+  Direction direction = Direction::Horizontal;
+  int indent_em1000 = 2000;        // first-line indent (typography.md "Paragraphs")
+  int han_latin_em1000 = 125;      // typography.md "Spacing and justification"
+  int han_latin_min_em1000 = 0;
+  int han_latin_max_em1000 = 250;
+  int space_em1000 = 500;          // width of a space typed between Han characters
+  bool hanging_punct = false;
+  bool half_open_at_start = false;
+};
+
+// Where a paragraph continues: the break token.
+struct Cursor {
+  std::uint32_t pos = 0;   // byte offset of the next line's first character
+  int line_index = 0;      // lines already set (0: the next line is the first)
+};
+
+class Paragraph {
+ public:
+  Paragraph(const text::FontSet& fonts, text::ShapedText shaped, ParaStyle style);
+  ~Paragraph();
+  Paragraph(Paragraph&&) noexcept;
+  Paragraph& operator=(Paragraph&&) noexcept;
+
+  bool done(const Cursor& c) const;
+  // Sets the next line at `measure` and advances the cursor.
+  Line next_line(Cursor& c, Len measure) const;
+  // All lines at one measure (tests, captions, headlines).
+  std::vector<Line> lines(Len measure) const;
+  const text::ShapedText& shaped() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// One record per line, rounded (architecture.md "Seeing inside"): for --dump=lines.
+std::string dump_line(const Paragraph& p, const Line& l);
+
+}  // namespace compose

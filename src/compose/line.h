@@ -1,0 +1,49 @@
+#pragma once
+// The composer's output: one line of a paragraph, glyphs positioned from the line's
+// start, with every adjustment and the reason the line broke there (--dump=lines).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/units.h"
+
+namespace compose {
+
+using base::Len;
+
+struct PlacedGlyph {
+  std::uint32_t gid = 0;
+  Len x = 0;  // pen position + x offset, from the line's start edge
+  Len y = 0;  // offset from the baseline, y down (PDF/cairo convention)
+};
+
+// A run of glyphs in one face, size and tag, with the text it came from, so the PDF
+// can carry exact text (cairo_show_text_glyphs; feasibility.md §2).
+struct Segment {
+  int face = 0;
+  Len size = 0;
+  int tag = 0;
+  std::vector<PlacedGlyph> glyphs;
+  std::string text;                          // UTF-8 of these clusters
+  std::vector<std::pair<int, int>> clusters; // (bytes, glyphs) per cluster, in order
+};
+
+struct Adjustment {
+  std::uint32_t at = 0;  // byte offset in the paragraph where it applies
+  Len delta = 0;         // + stretch, − shrink
+  std::string why;       // "line-end-punct", "pair-compress", "han-latin", "justify", …
+};
+
+struct Line {
+  std::vector<Segment> segments;
+  std::uint32_t start = 0, end = 0;  // byte range of the paragraph text on this line
+  Len measure = 0;                   // the width it was set to
+  Len width = 0;                     // right edge of the last glyph's advance
+  Len indent = 0;                    // start offset (first-line indent)
+  bool last = false;                 // last line of its paragraph (not justified)
+  std::string break_reason;          // why the line ended here
+  std::vector<Adjustment> adjustments;
+  Len max_glyph_size = 0;            // the largest size on the line (line height)
+};
+
+}  // namespace compose

@@ -1,0 +1,93 @@
+#pragma once
+// The output tree: pages of positioned glyph runs, rules, fills and images in physical
+// units (millipoints, origin at the top-left of the trim box, y down). render/ draws it;
+// nothing here knows cairo or fonts beyond file + index.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/units.h"
+#include "model/style.h"
+
+namespace frame {
+
+using base::Len;
+using model::Cmyk;
+
+struct Glyph {
+  std::uint32_t gid = 0;
+  Len x = 0, y = 0;  // baseline origin of the glyph on the page
+};
+
+struct GlyphRun {
+  int face = 0;  // index into Document::faces
+  Len size = 0;
+  Cmyk color;
+  std::vector<Glyph> glyphs;
+  std::string text;                           // the characters these glyphs show
+  std::vector<std::pair<int, int>> clusters;  // (bytes, glyphs) per cluster
+};
+
+struct Rule {
+  Len x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  Len width = 0;
+  Cmyk color;
+};
+
+struct Fill {
+  Len x = 0, y = 0, w = 0, h = 0;
+  Cmyk color;
+};
+
+struct Image {
+  std::string path;    // the source file (JPEG / PNG)
+  Len x = 0, y = 0, w = 0, h = 0;  // the visible (clipped) box on the page
+  Len img_x = 0, img_y = 0, img_w = 0, img_h = 0;  // where the whole image is placed
+  std::string id;
+};
+
+// Proof-only marks (grid, frame edges, overset); never drawn into the PDF (print.md "Proofs").
+struct Overlay {
+  enum Kind { Grid, FrameEdge, Overset } kind = FrameEdge;
+  Len x = 0, y = 0, w = 0, h = 0;
+};
+
+struct Item {
+  enum Kind { Text, RuleLine, FillRect, Picture } kind = Text;
+  std::size_t index = 0;  // into the page's vector of that kind
+};
+
+struct Page {
+  int number = 0;
+  std::string name;  // file-name stem for --split ("page-01")
+  Len trim_w = 0, trim_h = 0;
+  Len bleed = 0;
+  Len marks = 0;     // extra room outside the bleed for crop / registration marks (0: none)
+  std::vector<GlyphRun> runs;
+  std::vector<Rule> rules;
+  std::vector<Fill> fills;
+  std::vector<Image> images;
+  std::vector<Item> order;  // drawing order
+  std::vector<Overlay> overlay;
+
+  void add(GlyphRun r) { order.push_back({Item::Text, runs.size()}); runs.push_back(std::move(r)); }
+  void add(Rule r) { order.push_back({Item::RuleLine, rules.size()}); rules.push_back(std::move(r)); }
+  void add(Fill f) { order.push_back({Item::FillRect, fills.size()}); fills.push_back(std::move(f)); }
+  void add(Image i) { order.push_back({Item::Picture, images.size()}); images.push_back(std::move(i)); }
+};
+
+struct Face {
+  std::string file;
+  int index = 0;
+  std::string family;
+};
+
+struct Document {
+  std::string title;
+  std::string date_iso;  // "2024-01-05T00:00:00Z": PDF creation date (deterministic)
+  std::vector<Face> faces;
+  std::vector<Page> pages;
+};
+
+}  // namespace frame

@@ -1,0 +1,105 @@
+#pragma once
+// The typed issue: what issue-format.md describes, after parsing and validation.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/layout.h"
+
+namespace model {
+
+// A piece of inline text with its emphasis (issue-format.md: <b>, <i>, <br/>).
+struct Inline {
+  std::string text;    // UTF-8; empty when br
+  bool bold = false;
+  bool italic = false; // rendered as CJK emphasis: Kai for Han text
+  bool br = false;     // forced line break
+  std::string style;   // inline style override (e.g. "dateline"), empty: the block's
+};
+
+enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner };
+
+struct TextBlock {
+  TextKind kind = TextKind::Para;
+  std::vector<Inline> content;
+  std::string style;  // resolved style name (explicit style= or the kind's default)
+  base::Loc loc;
+  std::string plain() const;  // all text, <br/> as '\n'
+};
+
+struct Frame {
+  GridRect rect;
+  int page = 0;  // page number (as in <page number=…>)
+  base::Loc loc;
+};
+
+struct Photo {
+  std::string id;
+  std::filesystem::path src;  // resolved against the issue file's folder
+  GridRect rect;
+  int page = 0;
+  std::optional<TextBlock> caption;
+  std::optional<TextBlock> credit;
+  std::string style;  // optional layout style of the block
+  std::string fit = "fill";  // "fill" (crop to fill) or "fit" (letterbox)
+  base::Loc loc;
+};
+
+struct Article {
+  std::string id;
+  GridRect rect;  // empty when the article is placed by <frame>s only
+  int page = 0;
+  std::vector<TextBlock> head;  // kicker / headline / subtitle, in document order
+  std::vector<TextBlock> body;  // byline, p, subhead, in document order
+  std::vector<Frame> frames;    // threading order; one frame = rect when none written
+  std::vector<Photo> photos;    // photos placed inside the article
+  std::string style;
+  base::Loc loc;
+};
+
+struct Banner {
+  std::string id;
+  GridRect rect;
+  int page = 0;
+  TextBlock text;
+  base::Loc loc;
+};
+
+struct Page {
+  int number = 0;
+  std::string section;
+  std::string editor;
+  std::vector<Article> articles;
+  std::vector<Photo> photos;
+  std::vector<Banner> banners;
+  base::Loc loc;
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+struct Issue {
+  std::filesystem::path source;
+  std::string paper;
+  Date date;
+  std::string date_text;  // as written, YYYY-MM-DD
+  std::string number;
+  Layout layout;
+  std::vector<Page> pages;
+
+  const Page* page(int number) const;
+};
+
+// Parses and validates an issue file. Throws base::Error (file, line, fix) on bad input.
+Issue load_issue(const std::filesystem::path& file, const base::Context& ctx);
+// The same from memory (tests); `name` is used in messages and for resolving paths.
+Issue parse_issue(const std::string& xml, const std::filesystem::path& name, const base::Context& ctx);
+
+// Chinese font size names (issue-format.md "Units"): 五号 → 10.5 pt. nullopt if unknown.
+std::optional<Len> chinese_size(const std::string& name);
+// "9pt", "3mm", "12q", "小五", "1.5em" (em only where em_base > 0).
+std::optional<Len> parse_length(const std::string& text, Len em_base = 0);
+
+}  // namespace model

@@ -1,0 +1,60 @@
+#pragma once
+// A layout: page size, margins, grid and named styles (layouts/NAME.xml).
+#include <map>
+#include <string>
+
+#include "base/context.h"
+#include "model/style.h"
+
+namespace model {
+
+struct GridRect {
+  int col = 0, cols = 0, row = 0, rows = 0;  // 1-based grid units
+  bool empty() const { return cols <= 0 || rows <= 0; }
+  bool overlaps(const GridRect& o) const {
+    return col < o.col + o.cols && o.col < col + cols && row < o.row + o.rows && o.row < row + rows;
+  }
+  bool contains(const GridRect& o) const {
+    return o.col >= col && o.col + o.cols <= col + cols && o.row >= row && o.row + o.rows <= row + rows;
+  }
+};
+
+struct Box {
+  Len x = 0, y = 0, w = 0, h = 0;  // millipoints, origin top-left of the trim box, y down
+};
+
+struct Layout {
+  std::string name;
+  base::Loc loc;
+  std::string description;
+  Len trim_w = 0, trim_h = 0;  // trimmed page size
+  Len bleed = base::from_mm(3);
+  Len margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
+  int columns = 0;
+  Len column_width = 0;  // a whole number of body ems (typography.md "The character grid")
+  Len gutter = 0;
+  int rows = 0;          // grid lines
+  Len pitch = 0;         // one grid line = the body leading
+  bool crop_marks = true;
+  Len marks_length = base::from_mm(5);  // crop mark length, drawn outside the bleed
+  int ink_limit_percent = 240;
+  std::string jump_to = "（下转第{page}版）";    // end of a part that continues elsewhere
+  std::string jump_from = "（上接第{page}版）";  // head of a continuation
+  bool block_rules = true;                        // hairlines between blocks
+  std::map<std::string, Style> styles;            // "body", "headline", … (see layouts/README.md)
+
+  const Style& style(const std::string& name, const base::Loc& used_at = {}) const;
+  const Style* find_style(const std::string& name) const;
+  // Geometry of the grid, in trim-box coordinates.
+  Len col_x(int col) const { return margin_left + (col - 1) * (column_width + gutter); }
+  Len row_y(int row) const { return margin_top + (row - 1) * pitch; }
+  Box box(const GridRect& r) const {
+    return {col_x(r.col), row_y(r.row), r.cols * column_width + (r.cols - 1) * gutter, r.rows * pitch};
+  }
+  Len body_size() const { return style("body").size; }
+};
+
+// name: a layout name in ctx.layouts_dir (without extension) or a path to a file.
+Layout load_layout(const std::string& name_or_path, const base::Context& ctx, const base::Loc& referenced_from);
+
+}  // namespace model

@@ -1,0 +1,64 @@
+#pragma once
+// Shaping: a paragraph's styled spans → glyphs with clusters, via HarfBuzz with the
+// language set explicitly (zh-Hans) and Han / Latin / digit runs itemized
+// (feasibility.md §1 pitfalls: never guess the language from the locale).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/diag.h"
+#include "text/fonts.h"
+
+namespace text {
+
+// A span of the paragraph's text in one style.
+struct Span {
+  std::uint32_t start = 0, end = 0;  // byte range in the paragraph text
+  int face = 0;                      // from FontSet::face
+  Len size = 0;                      // font size (1 em)
+  int tag = 0;                       // opaque to text/ and compose/: the caller's style index
+};
+
+enum class Script : std::uint8_t { Han, Latin, Digit, Punct, Space, Other };
+
+struct Glyph {
+  std::uint32_t gid = 0;
+  int face = 0;
+  Len advance = 0;   // at the span's size
+  Len x_offset = 0;  // HarfBuzz offsets, y up
+  Len y_offset = 0;
+  std::uint32_t cluster = 0;  // byte offset in the paragraph text (monotone characters)
+  bool unsafe_to_break = false;
+};
+
+struct ShapedRun {
+  std::uint32_t start = 0, end = 0;  // byte range
+  int face = 0;
+  Len size = 0;
+  int tag = 0;
+  Script script = Script::Other;
+  std::uint32_t first_glyph = 0, glyph_count = 0;  // into ShapedText::glyphs
+};
+
+struct ShapedText {
+  std::string text;              // the paragraph, UTF-8
+  std::vector<Glyph> glyphs;     // in logical order
+  std::vector<ShapedRun> runs;   // itemized runs, in order
+};
+
+struct ShapeOptions {
+  std::string language = "zh-Hans";
+  std::string context;  // for missing-glyph findings (article id)
+  int page = 0;
+};
+
+// Shapes `text` in the given spans (which must cover it in order). Code points missing
+// from a span's face fall back to the Song role, then Hei; a code point missing from all
+// is reported to `diag` ("missing-glyph") and drawn as .notdef.
+ShapedText shape(const FontSet& fonts, std::string text, const std::vector<Span>& spans,
+                 base::Diagnostics& diag, const ShapeOptions& opt = {});
+
+// Classification used by itemization and the composer.
+Script script_of(char32_t cp);
+
+}  // namespace text
