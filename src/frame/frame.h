@@ -53,6 +53,15 @@ struct Overlay {
   Len x = 0, y = 0, w = 0, h = 0;
 };
 
+// What flow placed where, for --dump=pages and for tests (never drawn).
+struct Box {
+  std::string kind;  // "block", "frame", "column", "line", "image", "caption", "jump", …
+  std::string id;    // block / article id
+  Len x = 0, y = 0, w = 0, h = 0;
+  Len baseline = 0;  // for line boxes: the baseline's y
+  std::string text;  // for line boxes: the characters
+};
+
 struct Item {
   enum Kind { Text, RuleLine, FillRect, Picture } kind = Text;
   std::size_t index = 0;  // into the page's vector of that kind
@@ -70,6 +79,7 @@ struct Page {
   std::vector<Image> images;
   std::vector<Item> order;  // drawing order
   std::vector<Overlay> overlay;
+  std::vector<Box> boxes;
 
   void add(GlyphRun r) { order.push_back({Item::Text, runs.size()}); runs.push_back(std::move(r)); }
   void add(Rule r) { order.push_back({Item::RuleLine, rules.size()}); rules.push_back(std::move(r)); }

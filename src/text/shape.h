@@ -54,7 +54,9 @@ struct ShapeOptions {
 
 // Shapes `text` in the given spans (which must cover it in order). Code points missing
 // from a span's face fall back to the Song role, then Hei; a code point missing from all
-// is reported to `diag` ("missing-glyph") and drawn as .notdef.
+// is reported to `diag` ("missing-glyph") and drawn as .notdef. Control characters
+// (U+000A, a forced line break from <br/>) get glyph 0 with zero advance: the composer
+// treats U+000A as a mandatory break and draws no glyph for it.
 ShapedText shape(const FontSet& fonts, std::string text, const std::vector<Span>& spans,
                  base::Diagnostics& diag, const ShapeOptions& opt = {});
 

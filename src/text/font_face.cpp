@@ -1,0 +1,88 @@
+// Loading one face for HarfBuzz and reading the facts the composer and flow need:
+// the ideographic em box (BASE) and whether the quotes are full width.
+#include <hb-ot.h>
+
+#include "base/error.h"
+#include "text/font_impl.h"
+
+namespace text {
+
+namespace {
+
+std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
+  char buf[256];
+  unsigned len = sizeof buf;
+  if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) == 0) return {};
+  return std::string(buf, len);
+}
+
+// typography.md "The character grid": lines are placed on the ideographic em box from
+// the BASE table (ideo bottom … top), via HarfBuzz's fallback when a font has no BASE.
+void read_em_box(hb_font_t* font, FaceInfo& info) {
+  hb_position_t lo = 0, hi = 0;
+  const hb_tag_t script = HB_TAG('h', 'a', 'n', 'i');
+  hb_ot_layout_get_baseline_with_fallback(font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                          HB_DIRECTION_LTR, script, HB_TAG_NONE, &lo);
+  hb_ot_layout_get_baseline_with_fallback(font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                          HB_DIRECTION_LTR, script, HB_TAG_NONE, &hi);
+  if (hi > lo) {
+    info.ideo_bottom = lo;
+    info.ideo_top = hi;
+  } else {
+    info.ideo_bottom = -info.upem / 8;
+    info.ideo_top = info.upem - info.upem / 8;
+  }
+}
+
+// typography.md "Punctuation width": a Kai font whose “ ” are narrow Latin glyphs must
+// take its quotes from the body font. Measured by shaping U+201C in Chinese.
+bool quotes_are_narrow(hb_font_t* font, int upem) {
+  hb_buffer_t* buf = hb_buffer_create();
+  hb_buffer_add_utf8(buf, "\xE2\x80\x9C", -1, 0, -1);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+  hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
+  hb_shape(font, buf, nullptr, 0);
+  unsigned n = 0;
+  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+  const bool narrow = n == 1 && pos[0].x_advance < upem * 8 / 10;
+  hb_buffer_destroy(buf);
+  return narrow;
+}
+
+}  // namespace
+
+FontSet::Impl::~Impl() {
+  for (auto& f : faces) {
+    hb_font_destroy(f.font);
+    hb_face_destroy(f.face);
+    hb_blob_destroy(f.blob);
+  }
+}
+
+int FontSet::Impl::add_face(const std::string& file, int index, const std::string& family,
+                            const std::string& style, const std::string& package) {
+  for (size_t i = 0; i < faces.size(); ++i)
+    if (faces[i].info.file == file && faces[i].info.index == index) return static_cast<int>(i);
+  FaceData d;
+  d.blob = hb_blob_create_from_file_or_fail(file.c_str());
+  if (!d.blob)
+    throw base::Error({file, 0}, "cannot read font file '" + file + "'", "reinstall the Debian package " + package);
+  d.face = hb_face_create(d.blob, static_cast<unsigned>(index));
+  d.font = hb_font_create(d.face);
+  d.info.file = file;
+  d.info.index = index;
+  d.info.family = family;
+  d.info.style = style;
+  d.info.package = package;
+  d.info.upem = static_cast<int>(hb_face_get_upem(d.face));
+  hb_font_set_scale(d.font, d.info.upem, d.info.upem);
+  d.info.version = name_string(d.face, HB_OT_NAME_ID_VERSION_STRING);
+  read_em_box(d.font, d.info);
+  d.info.narrow_quotes = quotes_are_narrow(d.font, d.info.upem);
+  hb_font_make_immutable(d.font);
+  faces.push_back(d);
+  return static_cast<int>(faces.size() - 1);
+}
+
+}  // namespace text
