@@ -1,0 +1,72 @@
+#include "flow/flow.h"
+
+#include <cstdio>
+
+#include "flow/pages.h"
+
+namespace flow {
+
+namespace {
+
+// PDF dates come from the issue (or SOURCE_DATE_EPOCH), never the clock (print.md
+// "Deterministic").
+std::string creation_date(const model::Issue& issue, const base::Context& ctx) {
+  char buf[32];
+  if (ctx.source_date_epoch) {
+    const std::time_t t = static_cast<std::time_t>(*ctx.source_date_epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", issue.date.year, issue.date.month, issue.date.day);
+  }
+  return buf;
+}
+
+frame::Page new_page(const model::Layout& L, const model::Page& p) {
+  frame::Page out;
+  out.number = p.number;
+  char name[32];
+  std::snprintf(name, sizeof name, "page-%02d", p.number);
+  out.name = name;
+  out.trim_w = L.trim_w;
+  out.trim_h = L.trim_h;
+  out.bleed = L.bleed;
+  out.marks = L.crop_marks ? L.marks_length + base::from_mm(3) : 0;
+  return out;
+}
+
+void grid_overlay(const model::Layout& L, frame::Page& page) {
+  for (int c = 1; c <= L.columns; ++c)
+    page.overlay.push_back({frame::Overlay::Grid, L.col_x(c), L.row_y(1), L.column_width, L.rows * L.pitch});
+}
+
+}  // namespace
+
+frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, base::Context& ctx,
+                        const Options& opt, std::string* line_dump) {
+  frame::Document doc;
+  doc.title = issue.paper + " " + issue.date_text + (issue.number.empty() ? "" : " 第" + issue.number + "期");
+  doc.date_iso = creation_date(issue, ctx);
+  for (int f = 0; f < fonts.face_count(); ++f) doc.faces.push_back({fonts.info(f).file, fonts.info(f).index, fonts.info(f).family});
+  for (const auto& p : issue.pages) doc.pages.push_back(new_page(issue.layout, p));
+
+  Setter setter(issue.layout, fonts, ctx.diag);
+  setter.set_line_dump(line_dump);
+  Job job{setter, {}, ctx.diag, opt};
+  for (auto& p : doc.pages) job.pages[p.number] = &p;
+  for (const auto& p : issue.pages) {
+    grid_overlay(issue.layout, job.page(p.number));
+    lay_out_folio(job, issue, p);
+    for (const auto& b : p.banners) lay_out_banner(job, b);
+    for (const auto& ph : p.photos) lay_out_photo(job, ph, ph.id);
+    for (const auto& a : p.articles) lay_out_article(job, a);
+  }
+  for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
+  // Faces may have been added while shaping (fallback): list them all.
+  doc.faces.clear();
+  for (int f = 0; f < fonts.face_count(); ++f) doc.faces.push_back({fonts.info(f).file, fonts.info(f).index, fonts.info(f).family});
+  return doc;
+}
+
+}  // namespace flow

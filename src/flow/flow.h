@@ -1,0 +1,26 @@
+#pragma once
+// Flow: blocks on the page grid → placed frames per page (architecture.md). Articles
+// thread their text through their frames column by column, pulling lines from the
+// composer one at a time; photos, captions, banners, folios and jump lines are set here.
+#include "base/context.h"
+#include "frame/frame.h"
+#include "model/issue.h"
+#include "text/fonts.h"
+
+namespace flow {
+
+struct Options {
+  bool allow_overset = false;  // overset is an error unless allowed (then a warning + proof mark)
+  bool allow_low_res = false;  // photos under 100 ppi are an error unless allowed
+};
+
+// Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.
+// With `line_dump`, every composed line is recorded there (--dump=lines).
+frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, base::Context& ctx,
+                        const Options& opt = {}, std::string* line_dump = nullptr);
+
+// --dump=pages: every block, frame, line box and image box with its coordinates, one
+// record per line, in points rounded to 0.01.
+std::string dump_pages(const frame::Document& doc);
+
+}  // namespace flow

@@ -1,0 +1,28 @@
+#pragma once
+// What the block layouts share while one issue is laid out.
+#include <map>
+
+#include "flow/flow.h"
+#include "flow/setter.h"
+
+namespace flow {
+
+struct Job {
+  const Setter& setter;
+  std::map<int, frame::Page*> pages;  // page number → output page
+  base::Diagnostics& diag;
+  const Options& opt;
+  frame::Page& page(int number) const { return *pages.at(number); }
+  const model::Layout& layout() const { return setter.layout(); }
+};
+
+void lay_out_article(Job& job, const model::Article& a);
+void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner);
+void lay_out_banner(Job& job, const model::Banner& b);
+void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
+void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
+
+// Characters (code points, not counting forced breaks) in text[from, end).
+int count_chars(const std::string& text, std::uint32_t from);
+
+}  // namespace flow

@@ -1,0 +1,104 @@
+#include "flow/setter.h"
+
+#include "text/shape.h"
+
+namespace flow {
+
+Setter::Setter(const model::Layout& layout, const text::FontSet& fonts, base::Diagnostics& diag)
+    : layout_(layout), fonts_(fonts), diag_(diag) {}
+
+// <i> is CJK emphasis: Kai for Han text (issue-format.md); <b> the bold weight of the role.
+int Setter::face_for(const model::Style& s, bool bold, bool italic) const {
+  const text::Role role = italic && fonts_.has_role(text::Role::Kai) ? text::Role::Kai : s.font;
+  return fonts_.face(role, s.bold || bold);
+}
+
+int Setter::tag_for(const model::Cmyk& c) const {
+  for (size_t i = 0; i < inks_.size(); ++i)
+    if (inks_[i] == c) return static_cast<int>(i);
+  inks_.push_back(c);
+  return static_cast<int>(inks_.size() - 1);
+}
+
+static compose::ParaStyle para_style(const model::Style& s, bool indent) {
+  compose::ParaStyle p;
+  switch (s.align) {
+    case model::Align::Justify: p.align = compose::Align::Justify; break;
+    case model::Align::Left: p.align = compose::Align::Left; break;
+    case model::Align::Center: p.align = compose::Align::Center; break;
+    case model::Align::Right: p.align = compose::Align::Right; break;
+  }
+  p.indent_em1000 = indent ? s.indent_em1000 : 0;
+  p.han_latin_em1000 = s.han_latin_em1000;
+  p.han_latin_min_em1000 = s.han_latin_min_em1000;
+  p.han_latin_max_em1000 = s.han_latin_max_em1000;
+  p.space_em1000 = s.space_em1000;
+  p.hanging_punct = s.hanging_punct;
+  p.half_open_at_start = s.half_open_at_start;
+  return p;
+}
+
+compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::string& context, int page,
+                                     bool indent) const {
+  const model::Style& base_style = layout_.style(block.style, block.loc);
+  std::string text;
+  std::vector<text::Span> spans;
+  for (const auto& in : block.content) {
+    const model::Style& st = in.style.empty() ? base_style : layout_.style(in.style, block.loc);
+    const std::string piece = in.br ? std::string("\n") : in.text;
+    if (piece.empty()) continue;
+    const auto start = static_cast<std::uint32_t>(text.size());
+    text += piece;
+    spans.push_back({start, static_cast<std::uint32_t>(text.size()), face_for(st, in.bold, in.italic), st.size,
+                     tag_for(st.color)});
+  }
+  text::ShapeOptions opt;
+  opt.context = context;
+  opt.page = page;
+  auto shaped = text::shape(fonts_, std::move(text), spans, diag_, opt);
+  return compose::Paragraph(fonts_, std::move(shaped), para_style(base_style, indent));
+}
+
+compose::Paragraph Setter::plain(const std::string& text, const std::string& style, const std::string& context,
+                                 int page, bool indent) const {
+  model::TextBlock b;
+  b.style = style;
+  b.content.push_back({text, false, false, false, {}});
+  return paragraph(b, context, page, indent);
+}
+
+int Setter::rows_per_line(const model::Style& s) const {
+  if (s.grid_lines > 0) return s.grid_lines;
+  // Body text sits one line per grid line; larger type takes the smallest whole number
+  // of grid lines that holds its leading (default 1.2 × size).
+  const Len leading = s.leading > 0 ? s.leading : (s.size * 6 + 4) / 5;
+  const Len pitch = layout_.pitch;
+  return std::max<int>(1, static_cast<int>((leading + pitch - 1) / pitch));
+}
+
+Len Setter::baseline(Len top, int rows, Len size) const {
+  const text::FaceInfo& f = fonts_.info(fonts_.face(text::Role::Song, false));
+  const Len band = rows * layout_.pitch;
+  const Len em_top = top + (band - size) / 2;
+  return em_top + base::scale_units(f.ideo_top, size, f.upem);
+}
+
+void Setter::place(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id) const {
+  std::string chars;
+  for (const auto& seg : line.segments) {
+    frame::GlyphRun run;
+    run.face = seg.face;
+    run.size = seg.size;
+    run.color = inks_.at(static_cast<size_t>(seg.tag));
+    run.glyphs.reserve(seg.glyphs.size());
+    for (const auto& g : seg.glyphs) run.glyphs.push_back({g.gid, x + g.x, baseline + g.y});
+    run.text = seg.text;
+    run.clusters = seg.clusters;
+    chars += seg.text;
+    if (!run.glyphs.empty()) page.add(std::move(run));
+  }
+  const Len size = line.max_glyph_size;
+  page.boxes.push_back({"line", id, x, baseline - size * 88 / 100, line.measure, size, baseline, chars});
+}
+
+}  // namespace flow

@@ -1,0 +1,135 @@
+#include "render/draw.h"
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+
+#include "base/context.h"
+#include "image/image.h"
+
+namespace render {
+
+namespace {
+double pt(base::Len l) { return base::to_pt(l); }
+}  // namespace
+
+Drawer::Drawer(const frame::Document& doc, const frame::Palette& palette) : doc_(doc), palette_(palette) {}
+
+Drawer::~Drawer() {
+  for (auto& [k, f] : fonts_) cairo_font_face_destroy(f);
+  for (auto& [k, s] : pictures_) cairo_surface_destroy(s);
+}
+
+// cairo gets its own face, opened from the file + index that text/ resolved (feasibility.md
+// §1: never share HarfBuzz's face with cairo). A pattern with FC_FILE/FC_INDEX makes cairo
+// open exactly that file, with no fontconfig substitution.
+cairo_font_face_t* Drawer::font(int face) {
+  auto it = fonts_.find(face);
+  if (it != fonts_.end()) return it->second;
+  const frame::Face& f = doc_.faces.at(static_cast<size_t>(face));
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FILE, reinterpret_cast<const FcChar8*>(f.file.c_str()));
+  FcPatternAddInteger(pat, FC_INDEX, f.index);
+  FcPatternAddBool(pat, FC_HINTING, FcFalse);
+  cairo_font_face_t* cf = cairo_ft_font_face_create_for_pattern(pat);
+  FcPatternDestroy(pat);
+  fonts_[face] = cf;
+  return cf;
+}
+
+void Drawer::colour(cairo_t* cr, const frame::Cmyk& c) {
+  const frame::Rgb rgb = palette_.rgb(c);
+  cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
+}
+
+// Text with cairo_show_text_glyphs and the composer's clusters, so that copy/paste and
+// pdftotext give back exactly the characters written (feasibility.md §2).
+void Drawer::text(cairo_t* cr, const frame::GlyphRun& r) {
+  if (r.glyphs.empty()) return;
+  cairo_set_font_face(cr, font(r.face));
+  cairo_set_font_size(cr, pt(r.size));
+  colour(cr, r.color);
+  std::vector<cairo_glyph_t> gs(r.glyphs.size());
+  for (size_t i = 0; i < gs.size(); ++i) gs[i] = {r.glyphs[i].gid, pt(r.glyphs[i].x), pt(r.glyphs[i].y)};
+  std::vector<cairo_text_cluster_t> cs(r.clusters.size());
+  for (size_t i = 0; i < cs.size(); ++i) cs[i] = {r.clusters[i].first, r.clusters[i].second};
+  cairo_show_text_glyphs(cr, r.text.data(), static_cast<int>(r.text.size()), gs.data(), static_cast<int>(gs.size()),
+                         cs.data(), static_cast<int>(cs.size()), static_cast<cairo_text_cluster_flags_t>(0));
+}
+
+void Drawer::rule(cairo_t* cr, const frame::Rule& r) {
+  colour(cr, r.color);
+  cairo_set_line_width(cr, pt(r.width));
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to(cr, pt(r.x0), pt(r.y0));
+  cairo_line_to(cr, pt(r.x1), pt(r.y1));
+  cairo_stroke(cr);
+}
+
+void Drawer::fill(cairo_t* cr, const frame::Fill& f) {
+  colour(cr, f.color);
+  cairo_rectangle(cr, pt(f.x), pt(f.y), pt(f.w), pt(f.h));
+  cairo_fill(cr);
+}
+
+// Decoded pixels for the proof; for JPEG the original bytes ride along as mime data so
+// the PDF embeds them untouched (feasibility.md §4), deduplicated by UNIQUE_ID.
+cairo_surface_t* Drawer::picture(const frame::Image& img) {
+  auto it = pictures_.find(img.path);
+  if (it != pictures_.end()) return it->second;
+  const image::Info info = image::probe(img.path, {});
+  auto* px = new image::Pixels(image::decode(img.path, {}));
+  cairo_surface_t* s = cairo_image_surface_create_for_data(
+      reinterpret_cast<unsigned char*>(px->data.data()), px->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+      px->width, px->height, px->width * 4);
+  static cairo_user_data_key_t key;
+  cairo_surface_set_user_data(s, &key, px, [](void* p) { delete static_cast<image::Pixels*>(p); });
+  if (info.format == image::Format::Jpeg) {
+    auto* bytes = new std::string(base::read_file(img.path));
+    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(bytes->data()),
+                                bytes->size(), [](void* p) { delete static_cast<std::string*>(p); }, bytes);
+  }
+  auto* id = new std::string(img.path);
+  cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>(id->data()),
+                              id->size(), [](void* p) { delete static_cast<std::string*>(p); }, id);
+  pictures_[img.path] = s;
+  return s;
+}
+
+void Drawer::image(cairo_t* cr, const frame::Image& img) {
+  cairo_surface_t* s = picture(img);
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  cairo_save(cr);
+  cairo_rectangle(cr, pt(img.x), pt(img.y), pt(img.w), pt(img.h));
+  cairo_clip(cr);
+  cairo_translate(cr, pt(img.img_x), pt(img.img_y));
+  cairo_scale(cr, pt(img.img_w) / w, pt(img.img_h) / h);
+  cairo_set_source_surface(cr, s, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
+void Drawer::page(cairo_t* cr, const frame::Page& p) {
+  for (const auto& item : p.order) {
+    switch (item.kind) {
+      case frame::Item::Text: text(cr, p.runs[item.index]); break;
+      case frame::Item::RuleLine: rule(cr, p.rules[item.index]); break;
+      case frame::Item::FillRect: fill(cr, p.fills[item.index]); break;
+      case frame::Item::Picture: image(cr, p.images[item.index]); break;
+    }
+  }
+}
+
+// Proof-only overlay: grid lines pale cyan, frame edges blue, overset red.
+void Drawer::overlay(cairo_t* cr, const frame::Page& p) {
+  for (const auto& o : p.overlay) {
+    if (o.kind == frame::Overlay::Grid) cairo_set_source_rgba(cr, 0, 0.6, 0.9, 0.25);
+    if (o.kind == frame::Overlay::FrameEdge) cairo_set_source_rgba(cr, 0.1, 0.3, 1, 0.6);
+    if (o.kind == frame::Overlay::Overset) cairo_set_source_rgba(cr, 1, 0, 0, 0.8);
+    cairo_set_line_width(cr, o.kind == frame::Overlay::Overset ? 2 : 0.5);
+    cairo_rectangle(cr, pt(o.x), pt(o.y), pt(o.w), pt(o.h));
+    cairo_stroke(cr);
+  }
+}
+
+}  // namespace render
