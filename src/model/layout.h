@@ -2,6 +2,7 @@
 // A layout: page size, margins, grid and named styles (layouts/NAME.xml).
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/context.h"
 #include "model/style.h"
@@ -55,6 +56,11 @@ struct Layout {
 };
 
 // name: a layout name in ctx.layouts_dir (without extension) or a path to a file.
+// A relative path resolves against the folder of referenced_from.file (the issue).
 Layout load_layout(const std::string& name_or_path, const base::Context& ctx, const base::Loc& referenced_from);
+// The same from memory (tests); `file` is used in messages and as the default name.
+Layout parse_layout(const std::string& xml, const std::string& file);
+// Names of the layouts in ctx.layouts_dir (file stems of *.xml), sorted.
+std::vector<std::string> layout_names(const base::Context& ctx);
 
 }  // namespace model

@@ -1,0 +1,93 @@
+// Reading an issue file (issue-format.md; extensions in docs/format.md): the steps
+// are parse the XML, load the layout it names, read the pages, check the whole.
+#include "model/issue.h"
+
+#include "model/issue_parse.h"
+
+namespace model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// YYYY-MM-DD (ISO 8601 calendar date) that exists in the Gregorian calendar.
+Date read_date(const xml::Node& n, const std::string& text) {
+  const auto bad = [&](const std::string& why) {
+    n.fail("date", "date=\"" + text + "\" of <issue> " + why,
+           "write the issue's date as YYYY-MM-DD, a real calendar date, e.g. date=\"2024-01-05\"");
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') bad("is not written YYYY-MM-DD");
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') bad("is not written YYYY-MM-DD");
+  Date d{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.month < 1 || d.month > 12) bad("has no month " + std::to_string(d.month));
+  const int days = kDays[d.month - 1] + (d.month == 2 && leap(d.year) ? 1 : 0);
+  if (d.day < 1 || d.day > days) bad("is not a real calendar date (that month has " + std::to_string(days) + " days)");
+  return d;
+}
+
+Page read_page(const xml::Node& n, const IssueScope& s) {
+  n.allow({"number", "section", "editor", "style"});
+  n.no_loose_text();
+  style_attr(n, s.layout, "");
+  Page p;
+  p.loc = n.at();
+  p.number = n.integer("number", 1);
+  p.section = n.opt("section").value_or("");
+  p.editor = n.opt("editor").value_or("");
+  for (const auto* c : xml::children(n.e)) {
+    const std::string tag = c->Name();
+    const xml::Node child{*c, s.file};
+    if (tag == "article") p.articles.push_back(read_article(child, p.number, s));
+    else if (tag == "photo") p.photos.push_back(read_photo(child, p.number, s));
+    else if (tag == "banner") p.banners.push_back(read_banner(child, p.number, s));
+    else n.unknown_child(*c, "article, photo, banner");
+  }
+  return p;
+}
+
+void read_issue_attrs(const xml::Node& n, Issue& is, const base::Context& ctx) {
+  n.allow({"paper", "date", "number", "layout", "style"});
+  is.paper = n.req("paper");
+  is.number = n.opt("number").value_or("");
+  is.layout = load_layout(n.req("layout"), ctx, n.at("layout"));
+  style_attr(n, is.layout, "");
+  is.date_text = n.req("date");
+  is.date = read_date(n, is.date_text);
+}
+
+}  // namespace
+
+Issue parse_issue(const std::string& xml_text, const fs::path& name, const base::Context& ctx) {
+  const std::string file = name.string();
+  tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+  const xml::Node root{xml::parse(doc, xml_text, file, "issue"), file};
+  root.no_loose_text();
+  Issue is;
+  is.source = name;
+  read_issue_attrs(root, is, ctx);
+  const IssueScope scope{file, name.parent_path(), is.layout};
+  for (const auto* c : xml::children(root.e)) {
+    if (std::string(c->Name()) != "page") root.unknown_child(*c, "page");
+    is.pages.push_back(read_page({*c, file}, scope));
+  }
+  if (is.pages.empty())
+    root.fail(nullptr, "the issue has no <page>", "add <page number=\"1\">…</page> with the page's blocks");
+  check_issue(is);
+  return is;
+}
+
+Issue load_issue(const fs::path& file, const base::Context& ctx) {
+  return parse_issue(base::read_file(file), file, ctx);
+}
+
+const Page* Issue::page(int number) const {
+  for (const auto& p : pages)
+    if (p.number == number) return &p;
+  return nullptr;
+}
+
+}  // namespace model

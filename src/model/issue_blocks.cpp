@@ -1,0 +1,140 @@
+// The blocks of a page: <article> (with <frame>s and nested <photo>s), <photo>, <banner>.
+#include <filesystem>
+
+#include "model/issue_parse.h"
+
+namespace model {
+
+namespace {
+
+const char* kRectAttrs[] = {"col", "cols", "row", "rows"};
+
+GridRect read_rect(const xml::Node& n) {
+  GridRect r;
+  r.col = n.integer("col", 1);
+  r.cols = n.integer("cols", 1);
+  r.row = n.integer("row", 1);
+  r.rows = n.integer("rows", 1);
+  return r;
+}
+
+// All four placement attributes, or none (then nullopt).
+std::optional<GridRect> read_opt_rect(const xml::Node& n) {
+  for (const char* a : kRectAttrs)
+    if (n.has(a)) return read_rect(n);
+  return std::nullopt;
+}
+
+std::string read_id(const xml::Node& n, bool required) {
+  const auto id = required ? std::optional(n.req("id")) : n.opt("id");
+  if (id && id->empty()) n.fail("id", "empty id on " + n.tag(), "give the block a name, e.g. id=\"lead\"");
+  return id.value_or("");
+}
+
+Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
+  n.allow({"col", "cols", "row", "rows", "page", "style"});
+  if (const auto* inner = n.e.FirstChildElement()) n.unknown_child(*inner, "");
+  n.no_loose_text();
+  style_attr(n, s.layout, "");
+  Frame f;
+  f.loc = n.at();
+  f.rect = read_rect(n);
+  f.page = n.opt_integer("page", 1).value_or(page);
+  return f;
+}
+
+void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a, const IssueScope& s) {
+  const std::string tag = c.e.Name();
+  static const std::pair<const char*, TextKind> kHead[] = {
+      {"kicker", TextKind::Kicker}, {"headline", TextKind::Headline}, {"subtitle", TextKind::Subtitle}};
+  static const std::pair<const char*, TextKind> kBody[] = {
+      {"byline", TextKind::Byline}, {"p", TextKind::Para}, {"subhead", TextKind::Subhead}};
+  for (const auto& [name, kind] : kHead) {
+    if (tag != name) continue;
+    // The head is set across the block's full width above the text (issue-format.md).
+    if (!a.body.empty())
+      throw base::Error(c.at(), c.tag() + " after the article's text (line " + std::to_string(a.body.front().loc.line) + ")",
+                        "move kicker, headline and subtitle before the byline and the first <p>");
+    a.head.push_back(read_text_block(c, kind, s.layout));
+    return;
+  }
+  for (const auto& [name, kind] : kBody)
+    if (tag == name) return a.body.push_back(read_text_block(c, kind, s.layout));
+  if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s));
+  if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s));
+  parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, photo, frame");
+}
+
+}  // namespace
+
+Article read_article(const xml::Node& n, int page, const IssueScope& s) {
+  n.allow({"id", "col", "cols", "row", "rows", "style"});
+  n.no_loose_text();
+  Article a;
+  a.loc = n.at();
+  a.page = page;
+  a.id = read_id(n, true);
+  a.style = style_attr(n, s.layout, "");
+  const auto rect = read_opt_rect(n);
+  for (const auto* c : xml::children(n.e)) read_article_child(n, {*c, s.file}, a, s);
+  if (a.frames.empty() && !rect)
+    n.fail(nullptr, "article '" + a.id + "' has no place on the page",
+           "add col=, cols=, row=, rows= to the <article>, or list <frame col= cols= row= rows=/> inside it");
+  if (!a.frames.empty() && rect)
+    n.fail(nullptr, "article '" + a.id + "' is placed both by col/cols/row/rows and by <frame>s",
+           "remove col/cols/row/rows from the <article> (write the first frame as a <frame>) or remove the <frame>s");
+  if (rect) {
+    a.rect = *rect;
+    a.frames.push_back({*rect, page, a.loc});  // one frame = the article's rect
+  }
+  // The text starts on the article's own page; later frames may jump elsewhere.
+  if (a.frames.front().page != page)
+    throw base::Error(a.frames.front().loc,
+                      "the first <frame> of article '" + a.id + "' is on page " +
+                          std::to_string(a.frames.front().page) + ", not on the article's page " + std::to_string(page),
+                      "put the first frame on page " + std::to_string(page) +
+                          " (omit page=), and later frames on the pages the text jumps to");
+  return a;
+}
+
+Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
+  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit"});
+  n.no_loose_text();
+  Photo p;
+  p.loc = n.at();
+  p.page = page;
+  p.id = read_id(n, true);
+  p.style = style_attr(n, s.layout, "");
+  p.rect = read_rect(n);
+  p.fit = n.choice<std::string>("fit", {{"fill", "fill"}, {"fit", "fit"}}, "fill");
+  const std::string src = n.req("src");
+  p.src = s.folder / src;
+  std::error_code ec;
+  if (src.empty() || !std::filesystem::is_regular_file(p.src, ec))
+    n.fail("src", "image file '" + p.src.string() + "' of photo '" + p.id + "' not found",
+           "correct src= (relative paths start at the issue file's folder) or add the image file");
+  for (const auto* c : xml::children(n.e)) {
+    const std::string tag = c->Name();
+    if (tag != "caption" && tag != "credit") n.unknown_child(*c, "caption, credit");
+    auto& slot = tag == "caption" ? p.caption : p.credit;
+    if (slot)
+      throw base::Error(xml::loc(s.file, *c), "photo '" + p.id + "' has a second <" + tag + "> (first at line " +
+                                                  std::to_string(slot->loc.line) + ")",
+                        "merge them into one <" + tag + ">");
+    slot = read_text_block({*c, s.file}, tag == "caption" ? TextKind::Caption : TextKind::Credit, s.layout);
+  }
+  return p;
+}
+
+Banner read_banner(const xml::Node& n, int page, const IssueScope& s) {
+  n.allow({"id", "col", "cols", "row", "rows", "style"});
+  Banner b;
+  b.loc = n.at();
+  b.page = page;
+  b.id = read_id(n, false);
+  b.rect = read_rect(n);
+  b.text = read_text_content(n, TextKind::Banner, s.layout);  // the banner is its own text element
+  return b;
+}
+
+}  // namespace model

@@ -1,0 +1,153 @@
+// Whole-issue checks (issue-format.md "What bad input gets"): page numbers and ids
+// unique, every block on the grid, no two blocks overlapping, frames on existing
+// pages, nested photos inside their article, every article with text.
+#include <map>
+
+#include "model/issue_parse.h"
+
+namespace model {
+
+namespace {
+
+std::string line_of(const base::Loc& l) { return "line " + std::to_string(l.line); }
+
+// A rectangle some block occupies on a page, with who owns it.
+struct Placed {
+  GridRect r;
+  int page = 0;
+  std::string what;     // "article 'lead'", "<frame> of article 'lead'", "photo 'forge'" …
+  base::Loc loc;
+  std::string article;  // the article whose text frame this is
+  std::string inside;   // for a photo nested in an article: that article's id
+};
+
+std::string range(int from, int count) {
+  return count == 1 ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(from + count - 1);
+}
+
+std::vector<Placed> placed_blocks(const Issue& is) {
+  std::vector<Placed> out;
+  for (const auto& p : is.pages) {
+    for (const auto& a : p.articles) {
+      for (const auto& f : a.frames) {
+        const bool implicit = a.frames.size() == 1 && !a.rect.empty();
+        out.push_back({f.rect, f.page, implicit ? "article '" + a.id + "'" : "<frame> of article '" + a.id + "'",
+                       f.loc, a.id, ""});
+      }
+      for (const auto& ph : a.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", a.id});
+    }
+    for (const auto& ph : p.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", ""});
+    for (const auto& b : p.banners)
+      out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", ""});
+  }
+  return out;
+}
+
+void check_page_numbers(const Issue& is) {
+  std::map<int, const Page*> seen;
+  for (const auto& p : is.pages) {
+    const auto [it, fresh] = seen.emplace(p.number, &p);
+    if (!fresh)
+      throw base::Error(p.loc, "page number " + std::to_string(p.number) + " is used twice (" + line_of(it->second->loc) +
+                                   " and " + line_of(p.loc) + ")",
+                        "give every <page> its own number");
+  }
+}
+
+void check_ids(const Issue& is) {
+  std::map<std::string, base::Loc> seen;
+  auto add = [&](const std::string& id, const base::Loc& loc) {
+    if (id.empty()) return;
+    const auto [it, fresh] = seen.emplace(id, loc);
+    if (!fresh)
+      throw base::Error(loc, "id '" + id + "' is used twice (" + line_of(it->second) + " and " + line_of(loc) + ")",
+                        "give every article, photo and banner of the issue its own id");
+  };
+  for (const auto& p : is.pages) {
+    for (const auto& a : p.articles) {
+      add(a.id, a.loc);
+      for (const auto& ph : a.photos) add(ph.id, ph.loc);
+    }
+    for (const auto& ph : p.photos) add(ph.id, ph.loc);
+    for (const auto& b : p.banners) add(b.id, b.loc);
+  }
+}
+
+void check_articles(const Issue& is) {
+  for (const auto& p : is.pages)
+    for (const auto& a : p.articles) {
+      bool text = false;
+      for (const auto& b : a.body) text = text || b.kind == TextKind::Para;
+      if (!text)
+        throw base::Error(a.loc, "article '" + a.id + "' has no body text",
+                          "add the article's text as <p>…</p> paragraphs (a headline alone is not an article)");
+      for (const auto& f : a.frames)
+        if (!is.page(f.page))
+          throw base::Error(f.loc, "<frame> of article '" + a.id + "' names page " + std::to_string(f.page) +
+                                       ", which the issue does not have",
+                            "correct page= or add <page number=\"" + std::to_string(f.page) + "\"> to the issue");
+    }
+}
+
+void check_grid(const Placed& b, const Layout& lay) {
+  const int last_col = b.r.col + b.r.cols - 1, last_row = b.r.row + b.r.rows - 1;
+  if (last_col > lay.columns)
+    throw base::Error(b.loc, b.what + " reaches column " + std::to_string(last_col) + " (col " + std::to_string(b.r.col) +
+                                 " + cols " + std::to_string(b.r.cols) + " - 1), but layout '" + lay.name + "' has " +
+                                 std::to_string(lay.columns) + " columns",
+                      "make col + cols - 1 at most " + std::to_string(lay.columns));
+  if (last_row > lay.rows)
+    throw base::Error(b.loc, b.what + " reaches grid line " + std::to_string(last_row) + " (row " +
+                                 std::to_string(b.r.row) + " + rows " + std::to_string(b.r.rows) +
+                                 " - 1), but layout '" + lay.name + "' has " + std::to_string(lay.rows) + " rows",
+                      "make row + rows - 1 at most " + std::to_string(lay.rows));
+}
+
+void check_nested_photos(const Issue& is) {
+  for (const auto& p : is.pages)
+    for (const auto& a : p.articles)
+      for (const auto& ph : a.photos) {
+        bool inside = false;
+        for (const auto& f : a.frames) inside = inside || (f.page == ph.page && f.rect.contains(ph.rect));
+        if (!inside)
+          throw base::Error(ph.loc, "photo '" + ph.id + "' is nested in article '" + a.id +
+                                        "' but does not lie inside one of its frames on page " + std::to_string(ph.page),
+                            "give the photo col/cols/row/rows within the article's area (" + line_of(a.loc) +
+                                "), or move the <photo> out of the <article> to place it on its own");
+      }
+}
+
+// A photo nested in an article sits in that article's frames by design: the text
+// flows around it (issue-format.md). Any other meeting of two rectangles is an error.
+bool may_overlap(const Placed& a, const Placed& b) {
+  return (!a.inside.empty() && a.inside == b.article) || (!b.inside.empty() && b.inside == a.article);
+}
+
+void check_overlaps(const std::vector<Placed>& all) {
+  for (size_t i = 0; i < all.size(); ++i)
+    for (size_t j = i + 1; j < all.size(); ++j) {
+      const Placed& a = all[i].loc.line <= all[j].loc.line ? all[i] : all[j];
+      const Placed& b = &a == &all[i] ? all[j] : all[i];
+      if (a.page != b.page || !a.r.overlaps(b.r) || may_overlap(a, b)) continue;
+      const int c0 = std::max(a.r.col, b.r.col), c1 = std::min(a.r.col + a.r.cols, b.r.col + b.r.cols);
+      const int r0 = std::max(a.r.row, b.r.row), r1 = std::min(a.r.row + a.r.rows, b.r.row + b.r.rows);
+      throw base::Error(b.loc, b.what + " (" + line_of(b.loc) + ") overlaps " + a.what + " (" + line_of(a.loc) +
+                                   ") on page " + std::to_string(a.page) + ": columns " + range(c0, c1 - c0) +
+                                   ", grid lines " + range(r0, r1 - r0) + " are in both",
+                        "move or resize one of the two blocks so that their col/row ranges do not meet");
+    }
+}
+
+}  // namespace
+
+void check_issue(const Issue& is) {
+  check_page_numbers(is);
+  check_ids(is);
+  check_articles(is);
+  const auto all = placed_blocks(is);
+  for (const auto& b : all) check_grid(b, is.layout);
+  check_nested_photos(is);
+  check_overlaps(all);
+}
+
+}  // namespace model

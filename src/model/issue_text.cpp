@@ -1,0 +1,176 @@
+// Text elements of an issue: inline markup (<b>, <i>, <br/>, <dateline>) and the
+// whitespace rule (docs/format.md "Whitespace in text").
+#include <cstring>
+
+#include "base/utf8.h"
+#include "model/issue_parse.h"
+
+namespace model {
+
+namespace {
+
+const char* default_style(TextKind k) {
+  switch (k) {
+    case TextKind::Kicker: return "kicker";
+    case TextKind::Headline: return "headline";
+    case TextKind::Subtitle: return "subtitle";
+    case TextKind::Byline: return "byline";
+    case TextKind::Para: return "body";
+    case TextKind::Subhead: return "subhead";
+    case TextKind::Caption: return "caption";
+    case TextKind::Credit: return "credit";
+    case TextKind::Banner: return "banner";
+  }
+  return "body";
+}
+
+bool xml_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
+
+// Wide characters: East Asian Width W or F (UAX #11), plus the punctuation that
+// shares code points with Western text but is set full width in Chinese text
+// (typography.md "Punctuation width": “ ” ‘ ’ — … ·). A line wrap between two of
+// them is an artefact of the source file, not a space (CLREQ §3.1: no inter-word
+// spaces in Han text).
+bool wide(char32_t c) {
+  static constexpr char32_t kRanges[][2] = {
+      {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3040, 0x33FF},   {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+      {0xA000, 0xA4CF},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+      {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+  for (const auto& r : kRanges)
+    if (c >= r[0] && c <= r[1]) return true;
+  return c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x00B7;
+}
+
+struct InlineState {
+  bool bold = false, italic = false, in_dateline = false;
+  std::string style;
+};
+
+void collect(const tinyxml2::XMLElement& parent, const xml::Node& block, TextKind kind, const Layout& lay,
+             InlineState st, std::vector<Inline>& out);
+
+void collect_element(const tinyxml2::XMLElement& e, const xml::Node& block, TextKind kind, const Layout& lay,
+                     InlineState st, std::vector<Inline>& out) {
+  const xml::Node n{e, block.file};
+  const std::string tag = e.Name();
+  const bool dateline_ok = kind == TextKind::Para && !st.in_dateline;
+  if (tag != "b" && tag != "i" && tag != "br" && !(tag == "dateline" && dateline_ok))
+    block.unknown_child(e, dateline_ok ? "text, b, i, br, dateline" : "text, b, i, br");
+  n.allow({"style"});
+  st.style = style_attr(n, lay, tag == "dateline" ? "dateline" : st.style);
+  if (tag == "br") {
+    if (e.FirstChildElement() || (e.FirstChild() && e.FirstChild()->ToText()))
+      n.fail(nullptr, "<br> holds content", "write the forced line break as an empty element: <br/>");
+    out.push_back({"", st.bold, st.italic, true, st.style});
+    return;
+  }
+  st.bold = st.bold || tag == "b";
+  st.italic = st.italic || tag == "i";
+  st.in_dateline = st.in_dateline || tag == "dateline";
+  collect(e, block, kind, lay, st, out);
+}
+
+void collect(const tinyxml2::XMLElement& parent, const xml::Node& block, TextKind kind, const Layout& lay,
+             InlineState st, std::vector<Inline>& out) {
+  for (const auto* node = parent.FirstChild(); node; node = node->NextSibling()) {
+    if (const auto* t = node->ToText()) out.push_back({t->Value(), st.bold, st.italic, false, st.style});
+    else if (const auto* e = node->ToElement()) collect_element(*e, block, kind, lay, st, out);
+    // Comments (and other non-content nodes) are not text.
+  }
+}
+
+// One code point of the block with the inline it came from; br marks a forced break.
+struct Cell {
+  char32_t c = 0;
+  size_t seg = 0;
+  bool br = false;
+};
+
+std::vector<Cell> cells_of(const std::vector<Inline>& in) {
+  std::vector<Cell> cells;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].br) cells.push_back({0, i, true});
+    for (char32_t c : base::to_u32(in[i].text)) cells.push_back({c, i, false});
+  }
+  return cells;
+}
+
+// The whitespace rule: trim at the ends and around <br/>; a run with a newline goes
+// between two wide characters, else becomes one space; spaces typed on one line
+// become exactly one U+0020 (typography.md: typed spaces between Han are meaningful).
+std::vector<Cell> apply_space_rule(const std::vector<Cell>& cells) {
+  std::vector<Cell> out;
+  for (size_t i = 0; i < cells.size();) {
+    if (cells[i].br || !xml_space(cells[i].c)) {
+      out.push_back(cells[i++]);
+      continue;
+    }
+    size_t j = i;
+    bool newline = false;
+    for (; j < cells.size() && !cells[j].br && xml_space(cells[j].c); ++j)
+      newline = newline || cells[j].c == U'\n' || cells[j].c == U'\r';
+    const bool at_edge = out.empty() || out.back().br || j == cells.size() || cells[j].br;
+    const bool wrap_between_wide = newline && !at_edge && wide(out.back().c) && wide(cells[j].c);
+    if (!at_edge && !wrap_between_wide) out.push_back({U' ', cells[i].seg, false});
+    i = j;
+  }
+  return out;
+}
+
+// Rebuilds the inlines from the cells, merging neighbours with the same emphasis and
+// dropping those left empty.
+std::vector<Inline> rebuild(const std::vector<Inline>& in, const std::vector<Cell>& cells) {
+  std::vector<std::u32string> text(in.size());
+  std::vector<bool> keep(in.size(), false);
+  for (const auto& c : cells) {
+    keep[c.seg] = true;
+    if (!c.br) text[c.seg] += c.c;
+  }
+  std::vector<Inline> out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (!keep[i]) continue;
+    Inline x = in[i];
+    x.text = base::to_utf8(text[i]);
+    const bool same = !out.empty() && !x.br && !out.back().br && out.back().bold == x.bold &&
+                      out.back().italic == x.italic && out.back().style == x.style;
+    if (same) out.back().text += x.text;
+    else out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string style_attr(const xml::Node& n, const Layout& layout, const std::string& fallback) {
+  const auto v = n.opt("style");
+  if (!v) return fallback;
+  layout.style(*v, n.at("style"));  // throws: unknown style, listing the layout's styles
+  return *v;
+}
+
+TextBlock read_text_block(const xml::Node& n, TextKind kind, const Layout& layout) {
+  n.allow({"style"});
+  return read_text_content(n, kind, layout);
+}
+
+TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& layout) {
+  TextBlock b;
+  b.kind = kind;
+  b.loc = n.at();
+  b.style = style_attr(n, layout, default_style(kind));
+  std::vector<Inline> raw;
+  collect(n.e, n, kind, layout, {}, raw);
+  // Inline style "" means the block's style; an explicit one equal to it is the same.
+  b.content = rebuild(raw, apply_space_rule(cells_of(raw)));
+  if (b.plain().find_first_not_of('\n') == std::string::npos)
+    throw base::Error(b.loc, n.tag() + " has no text", "write its text, or remove the empty element");
+  return b;
+}
+
+std::string TextBlock::plain() const {
+  std::string s;
+  for (const auto& x : content) s += x.br ? std::string("\n") : x.text;
+  return s;
+}
+
+}  // namespace model

@@ -1,0 +1,76 @@
+// Finding a layout by name or path, and looking up its styles.
+#include <algorithm>
+#include <filesystem>
+
+#include "model/layout.h"
+
+namespace model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? "(none)" : s;
+}
+
+// issue-format.md: "issue/@layout names a layout file in layouts/ (without extension)
+// or a path". Anything with a folder separator or an .xml extension is a path.
+bool is_path(const std::string& s) {
+  return s.find('/') != std::string::npos || s.find('\\') != std::string::npos ||
+         fs::path(s).extension() == ".xml";
+}
+
+fs::path resolve(const std::string& name, const base::Context& ctx, const base::Loc& from) {
+  if (is_path(name)) {
+    fs::path p(name);
+    if (p.is_relative() && !from.file.empty()) p = fs::path(from.file).parent_path() / p;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec))
+      throw base::Error(from, "layout file '" + p.string() + "' not found",
+                        "correct the path (relative paths start at the issue file's folder), or name one of the "
+                        "layouts: " + joined(layout_names(ctx)));
+    return p;
+  }
+  const fs::path p = ctx.layouts_dir / (name + ".xml");
+  std::error_code ec;
+  if (name.empty() || !fs::is_regular_file(p, ec))
+    throw base::Error(from, "unknown layout '" + name + "'",
+                      "use one of the available layouts: " + joined(layout_names(ctx)) + " (files in " +
+                          ctx.layouts_dir.string() + "), or give a path to a layout file");
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string> layout_names(const base::Context& ctx) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(ctx.layouts_dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".xml") names.push_back(it->path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Layout load_layout(const std::string& name_or_path, const base::Context& ctx, const base::Loc& referenced_from) {
+  const fs::path file = resolve(name_or_path, ctx, referenced_from);
+  return parse_layout(base::read_file(file, referenced_from), file.string());
+}
+
+const Style* Layout::find_style(const std::string& name) const {
+  const auto it = styles.find(name);
+  return it == styles.end() ? nullptr : &it->second;
+}
+
+const Style& Layout::style(const std::string& name, const base::Loc& used_at) const {
+  if (const Style* s = find_style(name)) return *s;
+  std::vector<std::string> names;
+  for (const auto& [n, s] : styles) names.push_back(n);
+  throw base::Error(used_at.file.empty() ? loc : used_at,
+                    "unknown style '" + name + "' (layout '" + this->name + "')",
+                    "use a style the layout defines: " + joined(names));
+}
+
+}  // namespace model

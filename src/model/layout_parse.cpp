@@ -1,0 +1,162 @@
+// Parsing a layout file (layouts/NAME.xml; format in docs/format.md "Layout files").
+#include <array>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "model/layout_parse.h"
+
+namespace model {
+
+namespace {
+
+// Every layout must define these: the engine asks for them by name (docs/format.md).
+constexpr std::array<const char*, 12> kRequiredStyles{"body",    "kicker",  "headline", "subtitle",
+                                                      "byline",  "dateline", "subhead", "caption",
+                                                      "credit",  "banner",  "folio",    "jump"};
+
+std::string mm_text(Len l) {
+  std::ostringstream s;
+  s.imbue(std::locale::classic());
+  s.setf(std::ios::fixed);
+  s.precision(1);
+  s << base::to_mm(l) << " mm";
+  return s.str();
+}
+
+void read_styles(const xml::Node& root, Layout& lay) {
+  for (const auto* c : xml::children(root.e)) {
+    if (std::string(c->Name()) != "style") continue;
+    Style s = parse_style({*c, root.file});
+    if (const auto it = lay.styles.find(s.name); it != lay.styles.end())
+      throw base::Error(s.loc, "style '" + s.name + "' is defined twice (first at line " +
+                                   std::to_string(it->second.loc.line) + ")",
+                        "remove one of the two definitions or rename one");
+    lay.styles.emplace(s.name, s);
+  }
+  std::string missing;
+  for (const char* name : kRequiredStyles)
+    if (!lay.styles.count(name)) missing += (missing.empty() ? "" : ", ") + std::string(name);
+  if (!missing.empty())
+    throw base::Error(lay.loc, "layout file " + root.file + " lacks required style(s): " + missing,
+                      "add <style name=\"…\" …/> for each; every layout defines: body, kicker, headline, subtitle, "
+                      "byline, dateline, subhead, caption, credit, banner, folio, jump");
+}
+
+void read_page(const xml::Node& n, Layout& lay) {
+  n.allow({"width", "height", "bleed", "marks", "marks-length"});
+  lay.trim_w = n.length("width", 0, false);
+  lay.trim_h = n.length("height", 0, false);
+  lay.bleed = n.opt_length("bleed", 0, true).value_or(lay.bleed);
+  lay.crop_marks = n.yes_no("marks", lay.crop_marks);
+  lay.marks_length = n.opt_length("marks-length", 0, false).value_or(lay.marks_length);
+}
+
+void read_grid(const xml::Node& n, Layout& lay) {
+  n.allow({"columns", "column-width", "gutter", "rows", "pitch"});
+  // Widths may be in em of the body size: a column of whole body ems needs no
+  // adjustment for a line of pure Han text (typography.md "The character grid").
+  const Len em = lay.styles.at("body").size;
+  lay.columns = n.integer("columns", 1);
+  lay.column_width = n.length("column-width", em, false);
+  lay.gutter = n.length("gutter", em, true);
+  lay.rows = n.integer("rows", 1);
+  lay.pitch = n.length("pitch", em, false);
+}
+
+void read_setting(const xml::Node& n, Layout& lay) {
+  const std::string tag = n.e.Name();
+  if (tag == "print") {
+    n.allow({"ink-limit"});
+    // Total area coverage in percent (print.md "Colour"): at most 4 × 100 %.
+    lay.ink_limit_percent = n.integer("ink-limit", 1);
+    if (lay.ink_limit_percent > 400)
+      n.fail("ink-limit", "ink-limit=\"" + std::to_string(lay.ink_limit_percent) + "\" is above 400 %",
+             "write the total ink limit of the printing condition in percent, e.g. 240");
+  } else if (tag == "jump") {
+    n.allow({"to", "from"});
+    lay.jump_to = n.opt("to").value_or(lay.jump_to);
+    lay.jump_from = n.opt("from").value_or(lay.jump_from);
+    for (const char* a : {"to", "from"})
+      if (n.has(a) && n.opt(a)->find("{page}") == std::string::npos)
+        n.fail(a, "jump line " + std::string(a) + "=\"" + *n.opt(a) + "\" does not contain {page}",
+               "write {page} where the page number goes, e.g. （下转第{page}版）");
+  } else if (tag == "rules") {
+    n.allow({"between-blocks"});
+    n.req("between-blocks");
+    lay.block_rules = n.yes_no("between-blocks", true);
+  }
+}
+
+// Right and bottom margins are what the page leaves after the left/top margin and the
+// grid; a grid larger than the page is an error, not a silent overflow.
+void derive_margins(const xml::Node& margins, const xml::Node& grid, Layout& lay) {
+  const Len text_w = lay.columns * lay.column_width + (lay.columns - 1) * lay.gutter;
+  const Len text_h = lay.rows * lay.pitch;
+  lay.margin_right = lay.trim_w - lay.margin_left - text_w;
+  lay.margin_bottom = lay.trim_h - lay.margin_top - text_h;
+  if (lay.margin_right < 0)
+    grid.fail(nullptr,
+              "the grid is wider than the page: left margin + " + std::to_string(lay.columns) +
+                  " columns and gutters = " + mm_text(lay.margin_left + text_w) + ", page width " +
+                  mm_text(lay.trim_w) + " (right margin would be " + mm_text(lay.margin_right) + ")",
+              "reduce columns, column-width or gutter, or the left margin (line " +
+                  std::to_string(margins.e.GetLineNum()) + "), or widen the page");
+  if (lay.margin_bottom < 0)
+    grid.fail(nullptr,
+              "the grid is taller than the page: top margin + " + std::to_string(lay.rows) + " rows × pitch = " +
+                  mm_text(lay.margin_top + text_h) + ", page height " + mm_text(lay.trim_h) +
+                  " (bottom margin would be " + mm_text(lay.margin_bottom) + ")",
+              "reduce rows or pitch, or the top margin (line " + std::to_string(margins.e.GetLineNum()) +
+                  "), or make the page taller");
+}
+
+// Each structural element at most once; page, margins and grid are required.
+std::map<std::string, const tinyxml2::XMLElement*> sections(const xml::Node& root) {
+  std::map<std::string, const tinyxml2::XMLElement*> out;
+  for (const auto* c : xml::children(root.e)) {
+    const std::string tag = c->Name();
+    if (tag == "style") continue;
+    if (tag != "page" && tag != "margins" && tag != "grid" && tag != "print" && tag != "jump" && tag != "rules")
+      root.unknown_child(*c, "page, margins, grid, print, jump, rules, style");
+    if (const auto it = out.find(tag); it != out.end())
+      throw base::Error(xml::loc(root.file, *c), "<" + tag + "> is written twice (first at line " +
+                                                     std::to_string(it->second->GetLineNum()) + ")",
+                        "keep one <" + tag + "> element");
+    if (const auto* inner = c->FirstChildElement()) xml::Node{*c, root.file}.unknown_child(*inner, "");
+    out[tag] = c;
+  }
+  for (const char* tag : {"page", "margins", "grid"})
+    if (!out.count(tag))
+      throw base::Error(root.at(), "layout file " + root.file + " has no <" + tag + "> element",
+                        "add the <" + std::string(tag) + " …/> element (see docs/format.md, \"Layout files\")");
+  return out;
+}
+
+}  // namespace
+
+Layout parse_layout(const std::string& bytes, const std::string& file) {
+  tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+  const xml::Node root{xml::parse(doc, bytes, file, "layout"), file};
+  root.allow({"name", "description"});
+  root.no_loose_text();
+  Layout lay;
+  lay.loc = root.at();
+  lay.name = root.opt("name").value_or(std::filesystem::path(file).stem().string());
+  lay.description = root.opt("description").value_or("");
+  const auto sec = sections(root);
+  read_styles(root, lay);  // first: the grid may be written in em of the body size
+  read_page({*sec.at("page"), file}, lay);
+  const xml::Node margins{*sec.at("margins"), file};
+  margins.allow({"top", "left"});
+  lay.margin_top = margins.length("top", 0, true);
+  lay.margin_left = margins.length("left", 0, true);
+  const xml::Node grid{*sec.at("grid"), file};
+  read_grid(grid, lay);
+  for (const char* tag : {"print", "jump", "rules"})
+    if (sec.count(tag)) read_setting({*sec.at(tag), file}, lay);
+  derive_margins(margins, grid, lay);
+  return lay;
+}
+
+}  // namespace model

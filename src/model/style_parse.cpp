@@ -1,0 +1,66 @@
+// One <style> element of a layout (docs/format.md "Layout files", <style>).
+#include "model/layout_parse.h"
+#include "model/numbers.h"
+
+namespace model {
+
+namespace {
+
+void read_spacing(const xml::Node& n, Style& s) {
+  // Han–Latin spacing (typography.md "Spacing and justification"): a preferred
+  // amount and the range justification may use.
+  s.han_latin_em1000 = n.em1000("han-latin", s.han_latin_em1000, 0);
+  s.han_latin_min_em1000 = n.em1000("han-latin-min", s.han_latin_min_em1000, 0);
+  s.han_latin_max_em1000 = n.em1000("han-latin-max", s.han_latin_max_em1000, 0);
+  if (s.han_latin_min_em1000 > s.han_latin_em1000 || s.han_latin_em1000 > s.han_latin_max_em1000)
+    n.fail(nullptr,
+           "style '" + s.name + "': han-latin must lie between han-latin-min and han-latin-max (now " +
+               std::to_string(s.han_latin_min_em1000) + " / " + std::to_string(s.han_latin_em1000) + " / " +
+               std::to_string(s.han_latin_max_em1000) + " thousandths of an em)",
+           "make han-latin-min <= han-latin <= han-latin-max (defaults 0, 1/8em, 1/4em)");
+  // A space typed between Han characters keeps this width (typography.md: "never delete it").
+  s.space_em1000 = n.em1000("space", s.space_em1000, 0);
+  s.indent_em1000 = n.em1000("indent", s.indent_em1000, 0);
+}
+
+void read_color(const xml::Node& n, Style& s) {
+  const auto v = n.opt("color");
+  if (!v) return;
+  const auto c = num::cmyk(*v);
+  if (!c)
+    n.fail("color", "attribute color=\"" + *v + "\" of <style> is not a CMYK colour",
+           "write four percentages 0–100 separated by spaces: color=\"C M Y K\", e.g. \"0 100 100 0\" for red");
+  s.color = *c;
+}
+
+}  // namespace
+
+Style parse_style(const xml::Node& n) {
+  n.allow({"name", "font", "weight", "size", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
+           "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color"});
+  if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
+  Style s;
+  s.loc = n.at();
+  s.name = n.req("name");
+  if (s.name.empty()) n.fail("name", "empty style name", "give the style a name, e.g. name=\"body\"");
+  s.font = n.choice<FontRole>(
+      "font", {{"song", FontRole::Song}, {"hei", FontRole::Hei}, {"kai", FontRole::Kai}, {"fang", FontRole::Fang}},
+      FontRole::Song);
+  s.bold = n.choice<bool>("weight", {{"regular", false}, {"bold", true}}, false);
+  s.size = n.length("size", 0, false);
+  // Leading in em is relative to the style's own size ("1.5em").
+  s.leading = n.opt_length("leading", s.size, false).value_or(0);
+  s.grid_lines = n.opt_integer("lines", 1).value_or(0);
+  s.align = n.choice<Align>(
+      "align", {{"justify", Align::Justify}, {"left", Align::Left}, {"center", Align::Center}, {"right", Align::Right}},
+      Align::Justify);
+  read_spacing(n, s);
+  s.hanging_punct = n.yes_no("hanging", false);
+  s.half_open_at_start = n.yes_no("half-open-start", false);
+  s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
+  s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);
+  read_color(n, s);
+  return s;
+}
+
+}  // namespace model

@@ -1,0 +1,40 @@
+// Typed attribute values: lengths and em amounts, with errors that show the form.
+#include <string>
+
+#include "model/issue.h"
+#include "model/numbers.h"
+#include "model/xml_read.h"
+
+namespace model::xml {
+
+std::optional<Len> Node::opt_length(const char* attr, Len em_base, bool min_zero) const {
+  const auto v = opt(attr);
+  if (!v) return std::nullopt;
+  const auto len = parse_length(*v, em_base);
+  const std::string what = "attribute " + std::string(attr) + "=\"" + *v + "\" of " + tag();
+  if (!len)
+    fail(attr, what + " is not a length",
+         std::string("write a number with a unit: mm, pt or q (e.g. 3mm, 9pt, 12q)") +
+             (em_base > 0 ? ", or em of the body size (e.g. 13em)" : "") + ", or a Chinese size name (e.g. 小五)");
+  if (*len < 0 || (*len == 0 && !min_zero))
+    fail(attr, what + (min_zero ? " must not be negative" : " must be greater than zero"),
+         min_zero ? "write 0 or a positive length" : "write a positive length");
+  return len;
+}
+
+Len Node::length(const char* attr, Len em_base, bool min_zero) const {
+  req(attr);
+  return *opt_length(attr, em_base, min_zero);
+}
+
+int Node::em1000(const char* attr, int fallback, int min) const {
+  const auto v = opt(attr);
+  if (!v) return fallback;
+  const auto ems = num::em1000(*v);
+  const std::string what = "attribute " + std::string(attr) + "=\"" + *v + "\" of " + tag();
+  if (!ems) fail(attr, what + " is not an amount of em", "write ems as a number, e.g. 2em, 0.5em or 1/8em");
+  if (*ems < min) fail(attr, what + " must not be negative", "write 0 or a positive amount, e.g. 1em");
+  return *ems;
+}
+
+}  // namespace model::xml
