@@ -15,7 +15,8 @@ namespace {
 struct Item {
   const model::TextBlock* block;
   compose::Paragraph para;
-  int rows;  // grid rows per line
+  int rows;                     // grid rows per line
+  std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
 };
 
 class ArticleFlow {
@@ -25,6 +26,12 @@ class ArticleFlow {
 
  private:
   int set_head();
+  // A byline written first in the body is set with the headline group, across the
+  // article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
+  const model::TextBlock* head_byline() const {
+    return !a_.body.empty() && a_.body.front().kind == model::TextKind::Byline ? &a_.body.front() : nullptr;
+  }
+  void place_fixed(const Item& it);
   void flow_body(std::vector<Item>& items);
   bool fits(int rows) const { return si_ < slots_.size() && row_ + rows - 1 <= slots_[si_].row_last; }
   int remaining() const { return si_ < slots_.size() ? slots_[si_].row_last - row_ + 1 : 0; }
@@ -58,9 +65,12 @@ void ArticleFlow::run() {
     job_.page(sl.page).boxes.push_back({"column", a_.id, x, y, col_w(), sl.rows() * job_.layout().pitch, 0, {}});
   }
   std::vector<Item> items;
+  const int page = a_.frames.front().page;
   for (const auto& b : a_.body) {
+    if (&b == head_byline()) continue;
     const bool indent = b.kind == model::TextKind::Para;
-    items.push_back({&b, s_.paragraph(b, a_.id, a_.frames.front().page, indent), s_.rows_per_line(s_.style(b.style))});
+    items.push_back({&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(s_.style(b.style)), {}});
+    if (b.kind == model::TextKind::Subhead) items.back().fixed = head_lines(s_, b, col_w(), a_.id, page);
   }
   si_ = 0;
   row_ = slots_.empty() ? 0 : slots_[0].row_first;
@@ -76,6 +86,10 @@ int ArticleFlow::set_head() {
   for (const auto& b : a_.head) {
     group.push_back(head_lines(s_, b, box.w, a_.id, f.page));
     blocks.push_back(&b);
+  }
+  if (const model::TextBlock* by = head_byline()) {
+    group.push_back(head_lines(s_, *by, box.w, a_.id, f.page));
+    blocks.push_back(by);
   }
   int row = f.rect.row;
   for (size_t k = 0; k < group.size(); ++k) {
@@ -125,7 +139,7 @@ void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern,
 bool ArticleFlow::keep_subhead_with_next(const Item& it, const Item* next) {
   if (it.block->kind != model::TextKind::Subhead || si_ + 1 >= slots_.size()) return false;
   const int before = row_ == slots_[si_].row_first ? 0 : s_.style(it.block->style).space_before_lines;
-  const int need = before + it.rows + (next ? 2 * next->rows : 0);
+  const int need = before + it.rows * static_cast<int>(it.fixed.size()) + (next ? 2 * next->rows : 0);
   return remaining() < need;
 }
 
@@ -156,6 +170,12 @@ void ArticleFlow::flow_body(std::vector<Item>& items) {
     const model::Style& st = s_.style(it.block->style);
     if (keep_subhead_with_next(it, k + 1 < items.size() ? &items[k + 1] : nullptr)) next_slot();
     if (si_ < slots_.size() && row_ != slots_[si_].row_first) row_ += st.space_before_lines;
+    if (!it.fixed.empty()) {
+      place_fixed(it);
+      if (si_ >= slots_.size()) return overset(items, k, compose::Cursor{});
+      row_ += st.space_after_lines;
+      continue;
+    }
     compose::Cursor c;
     while (!it.para.done(c)) {
       if (!fits(it.rows) || avoid_lonely_line(it, c)) {
@@ -169,6 +189,15 @@ void ArticleFlow::flow_body(std::vector<Item>& items) {
     row_ += st.space_after_lines;
   }
   underset();
+}
+
+void ArticleFlow::place_fixed(const Item& it) {
+  const model::Style& st = s_.style(it.block->style);
+  for (const auto& hl : it.fixed) {
+    while (!fits(hl.rows) && si_ < slots_.size()) next_slot();
+    if (si_ >= slots_.size()) return;
+    place(hl.line, hl.rows, st);
+  }
 }
 
 }  // namespace

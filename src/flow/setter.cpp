@@ -39,7 +39,7 @@ static compose::ParaStyle para_style(const model::Style& s, bool indent) {
 }
 
 compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::string& context, int page,
-                                     bool indent) const {
+                                     bool indent, Len size) const {
   const model::Style& base_style = layout_.style(block.style, block.loc);
   std::string text;
   std::vector<text::Span> spans;
@@ -49,7 +49,8 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
     if (piece.empty()) continue;
     const auto start = static_cast<std::uint32_t>(text.size());
     text += piece;
-    spans.push_back({start, static_cast<std::uint32_t>(text.size()), face_for(st, in.bold, in.italic), st.size,
+    const Len sz = size > 0 && in.style.empty() ? size : st.size;
+    spans.push_back({start, static_cast<std::uint32_t>(text.size()), face_for(st, in.bold, in.italic), sz,
                      tag_for(st.color)});
   }
   text::ShapeOptions opt;
@@ -60,11 +61,11 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
 }
 
 compose::Paragraph Setter::plain(const std::string& text, const std::string& style, const std::string& context,
-                                 int page, bool indent) const {
+                                 int page, bool indent, Len size) const {
   model::TextBlock b;
   b.style = style;
   b.content.push_back({text, false, false, false, {}});
-  return paragraph(b, context, page, indent);
+  return paragraph(b, context, page, indent, size);
 }
 
 int Setter::rows_per_line(const model::Style& s) const {

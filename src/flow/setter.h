@@ -18,11 +18,12 @@ class Setter {
   Setter(const model::Layout& layout, const text::FontSet& fonts, base::Diagnostics& diag);
 
   // A paragraph for a block of text in its style (inline b / i / dateline resolved).
+  // `size` > 0 overrides the block style's size (headlines shrunk to fit their parts).
   compose::Paragraph paragraph(const model::TextBlock& block, const std::string& context, int page,
-                               bool indent = true) const;
+                               bool indent = true, Len size = 0) const;
   // A paragraph for plain text in a style (folios, jump lines, headline parts).
   compose::Paragraph plain(const std::string& text, const std::string& style, const std::string& context,
-                           int page, bool indent = false) const;
+                           int page, bool indent = false, Len size = 0) const;
 
   // Grid lines one line of this style takes (占行, typography.md "The character grid").
   int rows_per_line(const model::Style& s) const;
