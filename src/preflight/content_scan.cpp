@@ -1,0 +1,278 @@
+// A small content-stream interpreter (ISO 32000-1 §8–9 operators that matter here):
+// CTM (q/Q/cm), fill and stroke colour (g rg k cs sc scn and the stroking forms),
+// overprint from ExtGStates (gs: OP, op, OPM), text render mode (Tr), text showing
+// (Tj TJ ' "), XObjects (Do) and inline images (BI/ID). It reports:
+// * RGB colour operators (print.md: no DeviceRGB anywhere);
+// * black text that is not K-only with overprint, and text in rich black, RGB or grey
+//   (print.md "Colour": black text 100 % K, /OP true /op true /OPM 1);
+// * total ink of k/K colours over the limit;
+// * effective image resolution: pixels ÷ placed size from the CTM at Do (print.md
+//   "Resolution": < 200 ppi warning, < 100 ppi error).
+#include <charconv>
+#include <cmath>
+
+#include "preflight/checks.h"
+
+namespace preflight {
+
+namespace {
+
+struct Matrix {
+  double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+};
+
+Matrix times(const Matrix& m, const Matrix& n) {  // m × n (row vectors, §8.3.4)
+  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d, m.c * n.a + m.d * n.c,
+          m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
+}
+
+struct Colour {
+  enum Kind { Gray, Rgb, Cmyk, Other } kind = Gray;
+  double v[4] = {0, 0, 0, 0};  // initial colour: DeviceGray black (§8.6.8)
+};
+
+struct State {
+  Matrix ctm;
+  Colour fill, stroke;
+  bool op_fill = false, op_stroke = false;
+  int opm = 0;
+  int tr = 0;  // text render mode
+};
+
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return std::string(buf, r.ptr);
+}
+
+std::string colour_text(const Colour& c) {
+  switch (c.kind) {
+    case Colour::Gray: return "gray " + fixed(c.v[0], 3);
+    case Colour::Rgb: return "RGB " + fixed(c.v[0], 3) + " " + fixed(c.v[1], 3) + " " + fixed(c.v[2], 3);
+    case Colour::Cmyk:
+      return "CMYK " + fixed(c.v[0] * 100, 0) + "/" + fixed(c.v[1] * 100, 0) + "/" + fixed(c.v[2] * 100, 0) + "/" +
+             fixed(c.v[3] * 100, 0);
+    default: return "other";
+  }
+}
+
+struct Shared {
+  int page;
+  const Options& opt;
+  Report& r;
+  std::set<QPDFObjGen> active;  // forms being drawn (guards against cycles)
+  std::map<QPDFObjGen, double> worst_ppi;
+  std::map<QPDFObjGen, std::string> image_names;
+};
+
+class Scanner : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  Scanner(Shared& s, State st, QPDFObjectHandle resources, int depth)
+      : s_(s), gs_(st), resources_(resources), depth_(depth) {}
+
+  void handleObject(QPDFObjectHandle obj) override {
+    if (!obj.isOperator()) {
+      operands_.push_back(obj);
+      return;
+    }
+    op(obj.getOperatorValue());
+    if (obj.getOperatorValue() != "BI" && obj.getOperatorValue() != "ID") operands_.clear();
+  }
+  void handleEOF() override {}
+
+ private:
+  // QPDFObjectHandle's accessors are not const in qpdf 11.
+  double num(std::size_t i) {
+    return i < operands_.size() && operands_[i].isNumber() ? operands_[i].getNumericValue() : 0.0;
+  }
+  std::size_t numbers() {
+    std::size_t n = 0;
+    for (auto& o : operands_) n += o.isNumber() ? 1 : 0;
+    return n;
+  }
+
+  void op(const std::string& o);
+  void set_colour(bool stroke, Colour::Kind kind, std::size_t n);
+  void set_space(bool stroke);
+  void ext_gstate();
+  void show_text();
+  void text_colour(const Colour& c, bool overprint);
+  void draw_xobject();
+  void draw_form(QPDFObjectHandle form);
+  void image_at(QPDFObjectHandle key, double w_px, double h_px, const std::string& label);
+  void inline_image();
+
+  Shared& s_;
+  State gs_;
+  std::vector<State> stack_;
+  QPDFObjectHandle resources_;
+  int depth_;
+  std::vector<QPDFObjectHandle> operands_;
+};
+
+void Scanner::op(const std::string& o) {
+  if (o == "q") stack_.push_back(gs_);
+  else if (o == "Q" && !stack_.empty()) gs_ = stack_.back(), stack_.pop_back();
+  else if (o == "cm" && numbers() == 6) gs_.ctm = times({num(0), num(1), num(2), num(3), num(4), num(5)}, gs_.ctm);
+  else if (o == "g" || o == "G") set_colour(o == "G", Colour::Gray, 1);
+  else if (o == "rg" || o == "RG") set_colour(o == "RG", Colour::Rgb, 3);
+  else if (o == "k" || o == "K") set_colour(o == "K", Colour::Cmyk, 4);
+  else if (o == "cs" || o == "CS") set_space(o == "CS");
+  else if (o == "sc" || o == "scn" || o == "SC" || o == "SCN") {
+    const bool stroke = o[0] == 'S';
+    Colour& c = stroke ? gs_.stroke : gs_.fill;
+    const std::size_t n = c.kind == Colour::Gray ? 1 : c.kind == Colour::Rgb ? 3 : c.kind == Colour::Cmyk ? 4 : 0;
+    if (n && numbers() == n) set_colour(stroke, c.kind, n);
+  } else if (o == "gs") ext_gstate();
+  else if (o == "Tr" && numbers() == 1) gs_.tr = static_cast<int>(num(0));
+  else if (o == "Tj" || o == "TJ" || o == "'" || o == "\"") show_text();
+  else if (o == "Do") draw_xobject();
+  else if (o == "ID") inline_image();
+}
+
+void Scanner::set_colour(bool stroke, Colour::Kind kind, std::size_t n) {
+  Colour c;
+  c.kind = kind;
+  for (std::size_t i = 0; i < n && i < 4; ++i) c.v[i] = num(i);
+  (stroke ? gs_.stroke : gs_.fill) = c;
+  if (kind == Colour::Rgb)
+    s_.r.error(code::kDeviceRgb, s_.page, "operator", "content stream sets DeviceRGB colours (rg/RG)");
+  if (kind == Colour::Cmyk) {
+    const double total = (c.v[0] + c.v[1] + c.v[2] + c.v[3]) * 100.0;
+    if (total > s_.opt.ink_limit_percent + 0.5)
+      s_.r.error(code::kInk, s_.page, colour_text(c),
+                 "colour " + colour_text(c) + " has " + fixed(total, 0) + " % total ink, over the " +
+                     std::to_string(s_.opt.ink_limit_percent) + " % limit");
+  }
+}
+
+void Scanner::set_space(bool stroke) {
+  Colour c;
+  if (operands_.empty() || !operands_[0].isName()) return;
+  auto cs = operands_[0];
+  if (is_name(cs, "/DeviceGray")) c.kind = Colour::Gray;
+  else if (is_name(cs, "/DeviceCMYK")) c.kind = Colour::Cmyk, c.v[3] = 1.0;
+  else if (uses_device_rgb(cs, resources_)) {
+    c.kind = Colour::Rgb;
+    s_.r.error(code::kDeviceRgb, s_.page, "cs", "content stream selects a DeviceRGB colour space (cs/CS)");
+  } else c.kind = Colour::Other;
+  (stroke ? gs_.stroke : gs_.fill) = c;
+}
+
+void Scanner::ext_gstate() {
+  if (operands_.empty() || !operands_[0].isName() || !resources_.isDictionary()) return;
+  auto gs = resources_.getKey("/ExtGState").isDictionary() ? resources_.getKey("/ExtGState").getKey(operands_[0].getName())
+                                                           : QPDFObjectHandle::newNull();
+  if (!gs.isDictionary()) return;
+  // /op absent: /OP sets both (ISO 32000-1 Table 58).
+  if (gs.getKey("/OP").isBool()) gs_.op_stroke = gs_.op_fill = gs.getKey("/OP").getBoolValue();
+  if (gs.getKey("/op").isBool()) gs_.op_fill = gs.getKey("/op").getBoolValue();
+  if (gs.getKey("/OPM").isNumber()) gs_.opm = static_cast<int>(gs.getKey("/OPM").getNumericValue());
+}
+
+void Scanner::show_text() {
+  const int tr = gs_.tr;
+  if (tr == 3 || tr == 7) return;  // invisible / clip only
+  if (tr == 0 || tr == 2 || tr == 4 || tr == 6) text_colour(gs_.fill, gs_.op_fill);
+  if (tr == 1 || tr == 2 || tr == 5 || tr == 6) text_colour(gs_.stroke, gs_.op_stroke);
+}
+
+void Scanner::text_colour(const Colour& c, bool overprint) {
+  const std::string key = colour_text(c);
+  if (c.kind == Colour::Rgb) {
+    s_.r.error(code::kTextRgb, s_.page, key, "text in Device" + key + " (print needs CMYK; black text 100 % K only)");
+  } else if (c.kind == Colour::Gray) {
+    // DeviceGray black knocks out C, M and Y under it: it cannot overprint (feasibility.md §5d).
+    if (c.v[0] == 0.0) s_.r.error(code::kTextGray, s_.page, key, "black text in DeviceGray; it knocks out (use 0 0 0 1 k with overprint)");
+    else s_.r.warn(code::kTextGray, s_.page, key, "text in DeviceGray " + fixed(c.v[0], 3) + " (prefer CMYK K tints)");
+  } else if (c.kind == Colour::Cmyk) {
+    const bool black = c.v[0] == 0 && c.v[1] == 0 && c.v[2] == 0 && c.v[3] == 1.0;
+    const bool rich = (c.v[3] >= 0.8 && c.v[0] + c.v[1] + c.v[2] > 0) || (c.v[0] >= 0.8 && c.v[1] >= 0.8 && c.v[2] >= 0.8);
+    if (black && !(overprint && gs_.opm == 1))
+      s_.r.error(code::kBlackKnockout, s_.page, "",
+                 "black text without overprint (needs an ExtGState with /OP true /op true /OPM 1)");
+    else if (rich)
+      s_.r.error(code::kTextRichBlack, s_.page, key, "text in rich black " + key + " (misregisters; use 100 % K only)");
+  }
+}
+
+void Scanner::draw_xobject() {
+  if (operands_.empty() || !operands_[0].isName() || !resources_.isDictionary()) return;
+  auto xobjects = resources_.getKey("/XObject");
+  auto x = xobjects.isDictionary() ? xobjects.getKey(operands_[0].getName()) : QPDFObjectHandle::newNull();
+  if (!x.isStream()) return;
+  auto d = x.getDict();
+  if (is_name(d.getKey("/Subtype"), "/Form")) draw_form(x);
+  if (is_name(d.getKey("/Subtype"), "/Image") && d.getKey("/Width").isNumber() && d.getKey("/Height").isNumber())
+    image_at(x, d.getKey("/Width").getNumericValue(), d.getKey("/Height").getNumericValue(), "image " + object_name(x));
+}
+
+void Scanner::draw_form(QPDFObjectHandle form) {
+  if (depth_ > 16 || !s_.active.insert(form.getObjGen()).second) return;
+  State st = gs_;
+  auto m = form.getDict().getKey("/Matrix");
+  if (m.isArray() && m.getArrayNItems() == 6) {
+    Matrix fm{m.getArrayItem(0).getNumericValue(), m.getArrayItem(1).getNumericValue(),
+              m.getArrayItem(2).getNumericValue(), m.getArrayItem(3).getNumericValue(),
+              m.getArrayItem(4).getNumericValue(), m.getArrayItem(5).getNumericValue()};
+    st.ctm = times(fm, st.ctm);
+  }
+  auto res = form.getDict().getKey("/Resources");
+  Scanner inner(s_, st, res.isDictionary() ? res : resources_, depth_ + 1);
+  form.parseAsContents(&inner);
+  s_.active.erase(form.getObjGen());
+}
+
+// The unit square is the image: its sides in page space are the CTM's column vectors.
+void Scanner::image_at(QPDFObjectHandle key, double w_px, double h_px, const std::string& label) {
+  const double w_pt = std::hypot(gs_.ctm.a, gs_.ctm.b), h_pt = std::hypot(gs_.ctm.c, gs_.ctm.d);
+  if (w_pt < 1e-3 || h_pt < 1e-3 || w_px <= 1 || h_px <= 1) return;  // tiny or 1-pixel: a fill, not a photo
+  const double ppi = std::min(w_px * 72.0 / w_pt, h_px * 72.0 / h_pt);
+  const QPDFObjGen id = key.isIndirect() ? key.getObjGen() : QPDFObjGen(0, static_cast<int>(s_.image_names.size()) + 1);
+  auto it = s_.worst_ppi.find(id);
+  if (it == s_.worst_ppi.end() || ppi < it->second) s_.worst_ppi[id] = ppi;
+  s_.image_names[id] = label;
+}
+
+void Scanner::inline_image() {
+  double w = 0, h = 0;
+  for (std::size_t i = 0; i + 1 < operands_.size(); i += 2) {
+    auto k = operands_[i];
+    auto v = operands_[i + 1];
+    if (is_name(k, "/W") || is_name(k, "/Width")) w = v.isNumber() ? v.getNumericValue() : 0;
+    if (is_name(k, "/H") || is_name(k, "/Height")) h = v.isNumber() ? v.getNumericValue() : 0;
+    if ((is_name(k, "/CS") || is_name(k, "/ColorSpace")) && uses_device_rgb(v, resources_))
+      s_.r.error(code::kDeviceRgb, s_.page, "inline", "inline image in DeviceRGB");
+  }
+  operands_.clear();
+  image_at(QPDFObjectHandle::newNull(), w, h, "inline image");
+}
+
+void report_resolution(const Shared& s) {
+  for (const auto& [id, ppi] : s.worst_ppi) {
+    const std::string msg = s.image_names.at(id) + " is placed at " + fixed(ppi, 0) + " ppi effective";
+    if (ppi < s.opt.error_ppi && !s.opt.allow_low_resolution)
+      s.r.error(code::kResolution, s.page, s.image_names.at(id), msg + " (below " + fixed(s.opt.error_ppi, 0) + ")");
+    else if (ppi < s.opt.warn_ppi)
+      s.r.warn(code::kResolution, s.page, s.image_names.at(id), msg + " (below " + fixed(s.opt.warn_ppi, 0) + ")");
+  }
+}
+
+}  // namespace
+
+void scan_page_content(QPDFPageObjectHelper& page, int page_no, const Options& opt, Report& report) {
+  Shared s{page_no, opt, report, {}, {}, {}};
+  Scanner sc(s, State{}, page.getAttribute("/Resources", false), 0);
+  page.parseContents(&sc);
+  report_resolution(s);
+}
+
+void scan_stream(QPDFObjectHandle stream, int page_no, const Options& opt, Report& report) {
+  Shared s{page_no, opt, report, {}, {}, {}};
+  auto res = stream.getDict().getKey("/Resources");
+  Scanner sc(s, State{}, res, 0);
+  stream.parseAsContents(&sc);
+  report_resolution(s);
+}
+
+}  // namespace preflight
