@@ -1,9 +1,11 @@
 #include "cli/build.h"
 
+#include <chrono>
 #include <ostream>
 
 #include "cli/finish_step.h"
-#include "cli/output.h"
+#include "cli/report.h"
+#include "finish/finish.h"
 #include "flow/flow.h"
 #include "frame/palette.h"
 #include "image/image.h"
@@ -26,10 +28,6 @@ void probe_images(const model::Issue& issue) {
   }
 }
 
-void print_findings(const base::Diagnostics& diag, std::ostream& err) {
-  for (const auto& f : diag.findings()) err << base::format_finding(f) << "\n";
-}
-
 void write_proofs(const BuildArgs& args, const frame::Document& doc, const frame::Palette& palette) {
   std::error_code ec;
   std::filesystem::create_directories(args.png_dir, ec);
@@ -40,31 +38,67 @@ void write_proofs(const BuildArgs& args, const frame::Document& doc, const frame
     render::render_png(doc, palette, static_cast<int>(i), std::filesystem::path(args.png_dir) / (doc.pages[i].name + ".png"), o);
 }
 
-}  // namespace
+class Stopwatch {
+ public:
+  explicit Stopwatch(Report& r) : r_(r), t_(std::chrono::steady_clock::now()) {}
+  void lap(const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    r_.timings_ms.push_back({stage, std::chrono::duration<double, std::milli>(now - t_).count()});
+    t_ = now;
+  }
 
-int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
+ private:
+  Report& r_;
+  std::chrono::steady_clock::time_point t_;
+};
+
+bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report& report) {
+  Stopwatch sw(report);
   const model::Issue issue = model::load_issue(args.issue, ctx);
+  for (const auto& p : issue.pages) report.pages.push_back(p.number);
   const auto fonts = text::FontSet::load(model::load_font_map(ctx), ctx);
   probe_images(issue);
+  sw.lap("load");
   flow::Options fo;
   fo.allow_overset = args.allow_overset;
   fo.allow_low_res = args.allow_low_res;
   std::string line_dump;
   const frame::Document doc = flow::lay_out(issue, *fonts, ctx, fo, wants(args, "lines") ? &line_dump : nullptr);
+  sw.lap("layout");
   out << line_dump;
   if (wants(args, "pages")) out << flow::dump_pages(doc);
-  print_findings(ctx.diag, err);
-  if (ctx.diag.has_errors()) {
-    err << "paperset: build failed; no PDF written\n";
-    return 1;
-  }
+  if (ctx.diag.has_errors()) return false;
   const frame::Palette palette = frame::Palette::of(doc);
-  for (const auto& f : write_pdfs(args, issue, doc, palette, ctx)) out << "wrote " << f << "\n";
+  report.files = write_pdfs(args, issue, doc, palette, ctx);
+  sw.lap("pdf");
+  if (ctx.diag.has_errors()) return false;
+  for (const auto& f : report.files) out << "wrote " << f << "\n";
   if (!args.png_dir.empty()) {
     write_proofs(args, doc, palette);
+    sw.lap("proofs");
     out << "wrote proofs to " << args.png_dir << "\n";
   }
-  return 0;
+  return true;
+}
+
+}  // namespace
+
+int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
+  Report report;
+  report.issue = args.issue;
+  try {
+    report.ok = build(args, ctx, out, report);
+  } catch (const base::Error& e) {
+    ctx.diag.add({base::Severity::Error, "input", e.message() + (e.fix().empty() ? "" : " (fix: " + e.fix() + ")"), e.loc(), {}, 0});
+    report.findings = ctx.diag.findings();
+    if (!args.report.empty()) finish::write_file_atomically(args.report, report_json(report));
+    throw;
+  }
+  for (const auto& f : ctx.diag.findings()) err << base::format_finding(f) << "\n";
+  if (!report.ok) err << "paperset: build failed; no PDF written\n";
+  report.findings = ctx.diag.findings();
+  if (!args.report.empty()) finish::write_file_atomically(args.report, report_json(report));
+  return report.ok ? 0 : 1;
 }
 
 }  // namespace cli
