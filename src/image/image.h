@@ -17,7 +17,7 @@ struct Info {
   Format format = Format::Jpeg;
   int width = 0, height = 0;
   ColorSpace color = ColorSpace::Rgb;
-  int components = 3;
+  int components = 3;  // colour components (1, 3, 4); a PNG's alpha is has_alpha, not counted
   bool adobe_inverted = false;  // Adobe APP14 CMYK JPEG: needs /Decode [1 0 …] in PDF
   bool has_alpha = false;
   bool has_icc = false;
