@@ -39,7 +39,13 @@ void JsonWriter::separate() {
   if (first_.empty()) return;
   if (!first_.back()) out_ += ",";
   first_.back() = false;
-  out_ += "\n" + std::string(2 * first_.size(), ' ');
+  newline_indent();
+}
+
+// Appended in two steps: GCC 12 warns (-Wrestrict, a false positive) on "\n" + string.
+void JsonWriter::newline_indent() {
+  out_ += '\n';
+  out_.append(2 * first_.size(), ' ');
 }
 
 JsonWriter& JsonWriter::begin_object() {
@@ -52,7 +58,7 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::end_object() {
   const bool empty = first_.back();
   first_.pop_back();
-  if (!empty) out_ += "\n" + std::string(2 * first_.size(), ' ');
+  if (!empty) newline_indent();
   out_ += "}";
   return *this;
 }
@@ -67,7 +73,7 @@ JsonWriter& JsonWriter::begin_array() {
 JsonWriter& JsonWriter::end_array() {
   const bool empty = first_.back();
   first_.pop_back();
-  if (!empty) out_ += "\n" + std::string(2 * first_.size(), ' ');
+  if (!empty) newline_indent();
   out_ += "]";
   return *this;
 }

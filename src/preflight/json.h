@@ -21,7 +21,8 @@ class JsonWriter {
   const std::string& str() const { return out_; }
 
  private:
-  void separate();  // the comma and indentation before a member or element
+  void separate();
+  void newline_indent();  // the comma and indentation before a member or element
   std::string out_;
   std::vector<bool> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
