@@ -1,260 +1,232 @@
-// An article: headline group across its first frame, then byline, paragraphs and
-// subheads flowing down its columns left to right, through its frames in order, across
-// pages (jumps), around photos set inside it. Lines are pulled from the composer one at
-// a time at the current column's width (architecture.md).
-#include <algorithm>
+#include "flow/article.h"
 
-#include "flow/head.h"
-#include "flow/pages.h"
-#include "flow/slots.h"
+#include <algorithm>
+#include <map>
 
 namespace flow {
 
 namespace {
 
-struct Item {
-  const model::TextBlock* block;
-  compose::Paragraph para;
-  int rows;                     // grid rows per line
-  std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
-};
+Len measure_of(const model::Layout& L, int cols) { return cols * L.column_width + (cols - 1) * L.gutter; }
 
-class ArticleFlow {
- public:
-  ArticleFlow(Job& job, const model::Article& a) : job_(job), a_(a), s_(job.setter) {}
-  void run();
-
- private:
-  int set_head();
-  // A byline written first in the body is set with the headline group, across the
-  // article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
-  const model::TextBlock* head_byline() const {
-    return !a_.body.empty() && a_.body.front().kind == model::TextKind::Byline ? &a_.body.front() : nullptr;
-  }
-  void place_fixed(const Item& it);
-  void flow_body(std::vector<Item>& items);
-  bool fits(int rows) const { return si_ < slots_.size() && row_ + rows - 1 <= slots_[si_].row_last; }
-  int remaining() const { return si_ < slots_.size() ? slots_[si_].row_last - row_ + 1 : 0; }
-  bool next_slot();
-  bool keep_subhead_with_next(const Item& it, const Item* next);
-  bool avoid_lonely_line(const Item& it, const compose::Cursor& c);
-  void place(const compose::Line& l, int rows, const model::Style& st);
-  void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
-  void overset(std::vector<Item>& items, size_t k, const compose::Cursor& c);
-  void underset();
-  Len col_w() const { return job_.layout().column_width; }
-
-  Job& job_;
-  const model::Article& a_;
-  const Setter& s_;
-  std::vector<Slot> slots_;
-  std::vector<int> used_;  // rows used per slot
-  size_t si_ = 0;
-  int row_ = 0;
-};
-
-void ArticleFlow::run() {
-  for (const auto& f : a_.frames) {
-    const model::Box b = job_.layout().box(f.rect);
-    job_.page(f.page).boxes.push_back({"frame", a_.id, b.x, b.y, b.w, b.h, 0, {}});
-  }
-  slots_ = article_slots(a_, set_head());
-  used_.assign(slots_.size(), 0);
-  for (const auto& sl : slots_) {
-    const Len x = job_.layout().col_x(sl.column), y = job_.layout().row_y(sl.row_first);
-    job_.page(sl.page).boxes.push_back({"column", a_.id, x, y, col_w(), sl.rows() * job_.layout().pitch, 0, {}});
-  }
-  std::vector<Item> items;
-  const int page = a_.frames.front().page;
-  for (const auto& b : a_.body) {
-    if (&b == head_byline()) continue;
-    const bool indent = b.kind == model::TextKind::Para;
-    items.push_back({&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(s_.style(b.style)), {}});
-    if (b.kind == model::TextKind::Subhead) items.back().fixed = head_lines(s_, b, col_w(), a_.id, page);
-  }
-  si_ = 0;
-  row_ = slots_.empty() ? 0 : slots_[0].row_first;
-  flow_body(items);
-  for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id);
+bool photo_blocks(const model::Photo& ph, int page, int col, int r0, int r1) {
+  return ph.page == page && col >= ph.rect.col && col < ph.rect.col + ph.rect.cols && ph.rect.row <= r1 &&
+         r0 <= ph.rect.row + ph.rect.rows - 1;
 }
 
-int ArticleFlow::set_head() {
-  const model::Frame& f = a_.frames.front();
-  const model::Box box = job_.layout().box(f.rect);
-  std::vector<std::vector<HeadLine>> group;
-  std::vector<const model::TextBlock*> blocks;
-  for (const auto& b : a_.head) {
-    group.push_back(head_lines(s_, b, box.w, a_.id, f.page));
-    blocks.push_back(&b);
-  }
-  if (const model::TextBlock* by = head_byline()) {
-    group.push_back(head_lines(s_, *by, box.w, a_.id, f.page));
-    blocks.push_back(by);
-  }
-  int row = f.rect.row;
-  for (size_t k = 0; k < group.size(); ++k) {
-    const model::Style& st = s_.style(blocks[k]->style);
-    row += st.space_before_lines;
-    for (const auto& hl : group[k]) {
-      const Len base = s_.baseline(job_.layout().row_y(row), hl.rows, st.size);
-      s_.place(job_.page(f.page), hl.line, box.x, base, a_.id);
-      row += hl.rows;
-    }
-    row += st.space_after_lines;
-  }
-  return row - f.rect.row;
-}
-
-bool ArticleFlow::next_slot() {
-  const size_t from = si_;
-  ++si_;
-  if (si_ >= slots_.size()) return false;
-  row_ = slots_[si_].row_first;
-  const Slot& a = slots_[from];
-  const Slot& b = slots_[si_];
-  if (a.jump_out && b.jump_in) {
-    jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page);
-    jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page);
-  }
-  return true;
-}
-
-// The jump lines name the other page: （下转第N版） / （上接第N版）, wording from the layout.
-void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern, int other_page) {
-  std::string text = pattern;
-  const auto p = text.find("{page}");
-  if (p != std::string::npos) text.replace(p, 6, std::to_string(other_page));
-  const model::Style& st = s_.style("jump");
-  const auto para = s_.plain(text, "jump", a_.id, at.page);
-  const auto lines = para.lines(col_w());
-  if (lines.empty()) return;
-  const Len base = s_.baseline(job_.layout().row_y(row), 1, st.size);
-  s_.place(job_.page(at.page), lines.front(), job_.layout().col_x(at.column), base, a_.id);
-  auto& box = job_.page(at.page).boxes.back();
-  box.kind = "jump";
-}
-
-// A subhead is never left alone at a column foot (typography.md "Roles"): it moves on
-// when it and two lines of what follows do not fit.
-bool ArticleFlow::keep_subhead_with_next(const Item& it, const Item* next) {
-  if (it.block->kind != model::TextKind::Subhead || si_ + 1 >= slots_.size()) return false;
-  const int before = row_ == slots_[si_].row_first ? 0 : s_.style(it.block->style).space_before_lines;
-  const int need = before + it.rows * static_cast<int>(it.fixed.size()) + (next ? 2 * next->rows : 0);
-  return remaining() < need;
-}
-
-// Widow / orphan control across columns (typography.md "Paragraphs"), where the frame
-// allows: no paragraph's first line alone at a column foot, no last line alone at the
-// head of the next column.
-bool ArticleFlow::avoid_lonely_line(const Item& it, const compose::Cursor& c) {
-  if (it.block->kind != model::TextKind::Para || remaining() != it.rows || si_ + 1 >= slots_.size()) return false;
-  compose::Cursor peek = c;
-  it.para.next_line(peek, col_w());
-  if (it.para.done(peek)) return false;  // this line ends the paragraph: fine here
-  if (c.line_index == 0) return true;    // a first line alone at the foot
-  it.para.next_line(peek, col_w());
-  return it.para.done(peek) && c.line_index >= 2;  // the last line would be alone on top
-}
-
-void ArticleFlow::place(const compose::Line& l, int rows, const model::Style& st) {
-  const Slot& sl = slots_[si_];
-  const Len base = s_.baseline(job_.layout().row_y(row_), rows, st.size);
-  s_.place(job_.page(sl.page), l, job_.layout().col_x(sl.column), base, a_.id);
-  row_ += rows;
-  used_[si_] = row_ - sl.row_first;
-}
-
-void ArticleFlow::flow_body(std::vector<Item>& items) {
-  for (size_t k = 0; k < items.size(); ++k) {
-    Item& it = items[k];
-    const model::Style& st = s_.style(it.block->style);
-    if (keep_subhead_with_next(it, k + 1 < items.size() ? &items[k + 1] : nullptr)) next_slot();
-    if (si_ < slots_.size() && row_ != slots_[si_].row_first) row_ += st.space_before_lines;
-    if (!it.fixed.empty()) {
-      place_fixed(it);
-      if (si_ >= slots_.size()) return overset(items, k, compose::Cursor{});
-      row_ += st.space_after_lines;
+// The widest run of the frame's columns free of the article's photos in rows [r0, r1]
+// (the leftmost of equal runs): {first column, count}; count 0 when none is free.
+std::pair<int, int> free_run(const model::Article& a, const model::Frame& f, int r0, int r1) {
+  std::pair<int, int> best{f.rect.col, 0};
+  int start = f.rect.col, n = 0;
+  for (int c = f.rect.col; c < f.rect.col + f.rect.cols; ++c) {
+    bool blocked = false;
+    for (const auto& ph : a.photos) blocked = blocked || photo_blocks(ph, f.page, c, r0, r1);
+    if (blocked) {
+      n = 0;
       continue;
     }
-    compose::Cursor c;
-    while (!it.para.done(c)) {
-      if (!fits(it.rows) || avoid_lonely_line(it, c)) {
-        if (!next_slot()) return overset(items, k, c);
-        continue;
-      }
-      const compose::Line line = it.para.next_line(c, col_w());
-      s_.dump(it.para, line);
-      place(line, it.rows, st);
-    }
-    row_ += st.space_after_lines;
+    if (n == 0) start = c;
+    if (++n > best.second) best = {start, n};
   }
-  underset();
+  return best;
 }
 
-void ArticleFlow::place_fixed(const Item& it) {
-  const model::Style& st = s_.style(it.block->style);
-  for (const auto& hl : it.fixed) {
-    while (!fits(hl.rows) && si_ < slots_.size()) next_slot();
-    if (si_ >= slots_.size()) return;
-    place(hl.line, hl.rows, st);
-  }
+// The last row of the photos that cover row `row` of the frame.
+int below_photos(const model::Article& a, const model::Frame& f, int row) {
+  int last = row;
+  for (const auto& ph : a.photos)
+    if (ph.page == f.page && ph.rect.row <= row && row < ph.rect.row + ph.rect.rows)
+      last = std::max(last, ph.rect.row + ph.rect.rows);
+  return last + 1;  // one grid line of white under the photo
 }
 
 }  // namespace
 
-int count_chars(const std::string& text, std::uint32_t from) {
-  int n = 0;
-  for (std::uint32_t i = from; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b & 0xC0) != 0x80 && b != '\n') ++n;
-  }
-  return n;
+ArticleFlow::ArticleFlow(Job& job, const model::Article& a)
+    : job_(job), a_(a), s_(job.setter), items_(std::make_shared<std::vector<Item>>()) {}
+
+// A byline written first in the body is set with the headline group, across the
+// article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
+const model::TextBlock* ArticleFlow::head_byline() const {
+  return !a_.body.empty() && a_.body.front().kind == model::TextKind::Byline ? &a_.body.front() : nullptr;
 }
 
-namespace {
+void ArticleFlow::run() {
+  const model::Layout& L = job_.layout();
+  for (const auto& f : a_.frames) {
+    const model::Box b = L.box(f.rect);
+    frame::Box box;
+    box.kind = "frame", box.id = a_.id, box.x = b.x, box.y = b.y, box.w = b.w, box.h = b.h;
+    job_.page(f.page).boxes.push_back(box);
+    job_.page(f.page).overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
+  }
+  plan_head();
+  const int body_row = place_head();
+  slots_ = article_slots(a_, body_row);
+  columns_ = slots_;
+  used_.assign(slots_.size(), 0);
+  make_items();
+  st_ = State{};
+  st_.row = slots_.empty() ? 0 : slots_[0].row_first;
+  balance();
+  if (!flow() || head_lost_lines_ > 0) overset();
+  for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id);
+  column_boxes();
+  underset();
+}
+
+// The headline group goes across the first frame, at its top. A photo set inside the
+// article at the top of the frame keeps its place: the group is set across the widest
+// run of columns beside it (and below it when it spans the frame). The group's width
+// decides its height, its height which photos it meets: repeat until it settles.
+void ArticleFlow::plan_head() {
+  const model::Frame& f = a_.frames.front();
+  std::vector<const model::TextBlock*> blocks;
+  for (const auto& b : a_.head) blocks.push_back(&b);
+  if (const model::TextBlock* by = head_byline()) blocks.push_back(by);
+  head_col_ = f.rect.col, head_cols_ = f.rect.cols, head_row_ = f.rect.row;
+  if (blocks.empty()) return;
+  std::map<int, HeadGroup> by_width;
+  const int last_row = f.rect.row + f.rect.rows - 1;
+  for (int guard = 0; guard < f.rect.rows + f.rect.cols + 2; ++guard) {
+    auto it = by_width.find(head_cols_);
+    if (it == by_width.end())
+      it = by_width.emplace(head_cols_, head_group(s_, blocks, measure_of(job_.layout(), head_cols_), a_.id, f.page))
+               .first;
+    head_ = it->second;
+    // The zone and the grid line under it must be clear of photos.
+    const auto [col, n] = free_run(a_, f, head_row_, head_row_ + head_.rows());
+    if (n == 0 && head_row_ < last_row) {
+      head_row_ = std::min(below_photos(a_, f, head_row_), last_row);
+      head_col_ = f.rect.col, head_cols_ = f.rect.cols;
+      continue;
+    }
+    if (n == 0) {  // photos fill the frame: no room for the head
+      head_cols_ = 0;
+      return;
+    }
+    if (col <= head_col_ && col + n >= head_col_ + head_cols_) return;  // settled
+    head_col_ = col, head_cols_ = n;
+  }
+}
+
+// Sets the group's lines on whole grid lines; lines that would leave the frame are
+// counted as overset. When the story jumps from the first frame to another page, the
+// head leaves the frame's last grid line to the jump line. Returns the first grid row
+// of body text.
+int ArticleFlow::place_head() {
+  const model::Frame& f = a_.frames.front();
+  const bool jumps = a_.frames.size() > 1 && a_.frames[1].page != f.page;
+  const int last = f.rect.row + f.rect.rows - 1 - (jumps && f.rect.rows > 1 ? 1 : 0);
+  const Len x = job_.layout().col_x(head_col_);
+  int row = head_row_;
+  bool full = head_cols_ == 0;  // once a line does not fit, the rest of the group is overset
+  for (const auto& e : head_.elements) {
+    row += e.space_before;
+    for (const auto& hl : e.lines) {
+      full = full || row + hl.rows - 1 > last;
+      if (full) {
+        head_lost_chars_ += line_chars(hl.line);
+        ++head_lost_lines_;
+        continue;
+      }
+      const Len base = s_.baseline(job_.layout().row_y(row), hl.rows, hl.size);
+      s_.place(job_.page(f.page), *hl.para, hl.line, x, base, a_.id, e.role);
+      row += hl.rows;
+    }
+  }
+  return head_.empty() ? row : std::min(row + head_.space_after, last + 1);
+}
+
+void ArticleFlow::make_items() {
+  const int page = a_.frames.front().page;
+  for (const auto& b : a_.body) {
+    if (&b == head_byline()) continue;
+    const model::Style& st = s_.style(b.style);
+    const bool indent = b.kind == model::TextKind::Para;
+    Item it{&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(st), st.size, role_of(b.kind), {}};
+    if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, col_w(), a_.id, page);
+    items_->push_back(std::move(it));
+  }
+}
 
 // Overset is an error naming the article and how much did not fit (issue-format.md);
 // --allow-overset makes it a warning and marks the spot on the proof.
-void ArticleFlow::overset(std::vector<Item>& items, size_t k, const compose::Cursor& c) {
-  int chars = count_chars(items[k].para.shaped().text, c.pos);
-  int lines = 0;
-  compose::Cursor rest = c;
-  while (!items[k].para.done(rest)) items[k].para.next_line(rest, col_w()), ++lines;
-  for (size_t j = k + 1; j < items.size(); ++j) {
-    chars += count_chars(items[j].para.shaped().text, 0);
-    lines += static_cast<int>(items[j].para.lines(col_w()).size());
+void ArticleFlow::overset() {
+  int chars = head_lost_chars_, lines = head_lost_lines_;
+  auto& items = *items_;
+  for (size_t k = st_.k; k < items.size(); ++k) {
+    const Item& it = items[k];
+    const bool current = k == st_.k;
+    if (!it.fixed.empty()) {
+      for (size_t j = current ? st_.fi : 0; j < it.fixed.size(); ++j) chars += line_chars(it.fixed[j].line), ++lines;
+      continue;
+    }
+    compose::Cursor rest = current ? st_.c : compose::Cursor{};
+    chars += count_chars(it.para.shaped().text, rest.pos);
+    while (!it.para.done(rest)) it.para.next_line(rest, col_w()), ++lines;
   }
-  const Slot& last = slots_.empty() ? Slot{a_.frames.back().page, 0, 1, 1, 1} : slots_.back();
+  if (lines == 0) return;
+  const model::Frame& lf = a_.frames.back();
+  const Slot last = slots_.empty() ? Slot{lf.page, 0, lf.rect.col, lf.rect.row, lf.rect.row + lf.rect.rows - 1}
+                                   : slots_.back();
   const std::string msg = std::to_string(chars) + " characters (" + std::to_string(lines) +
                           " lines) did not fit its frames; make the frames larger or cut the text";
   if (job_.opt.allow_overset)
     job_.diag.warn("overset", msg, a_.loc, a_.id, last.page);
   else
     job_.diag.error("overset", msg, a_.loc, a_.id, last.page);
-  const Len x = job_.layout().col_x(last.column), y = job_.layout().row_y(last.row_last);
-  job_.page(last.page).overlay.push_back({frame::Overlay::Overset, x, y, col_w(), job_.layout().pitch});
-  underset();
+  const model::Layout& L = job_.layout();
+  job_.page(last.page).overlay.push_back(
+      {frame::Overlay::Overset, L.col_x(last.column), L.row_y(std::max(last.row_last, last.row_first)), col_w(), L.pitch});
 }
 
-// A column left mostly empty is reported (issue 4): less than half its grid lines used.
+// A column left mostly empty is reported: less than half of its free grid lines used.
+// A balanced frame is judged as the text would have fallen without balancing (its
+// columns are all equally short, but the story is just as short of its frame). One
+// warning per frame names the columns.
 void ArticleFlow::underset() {
-  std::map<std::pair<int, int>, std::pair<int, int>> cols;  // (frame, column) → (used, rows)
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    auto& u = cols[{slots_[i].frame, slots_[i].column}];
-    u.first += used_[i];
-    u.second += slots_[i].rows();
+  const std::vector<int>& used = natural_.empty() ? used_ : natural_;
+  std::map<int, std::map<int, std::pair<int, int>>> frames;  // frame → column → (used, rows)
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    auto& u = frames[columns_[i].frame][columns_[i].column];
+    u.first += used[i];
+    u.second += std::max(columns_[i].rows(), 0);
   }
-  for (const auto& [key, u] : cols) {
-    if (u.first * 2 >= u.second) continue;
-    const model::Frame& f = a_.frames[static_cast<size_t>(key.first)];
+  const int last = static_cast<int>(a_.frames.size()) - 1;
+  for (const auto& [fi, cols] : frames) {
+    std::vector<int> empty;
+    int n_used = 0, rows = 0;
+    for (const auto& [col, u] : cols) {
+      n_used += u.first, rows += u.second;
+      if (u.second > 0 && u.first * 2 < u.second) empty.push_back(col);
+    }
+    if (empty.empty()) continue;
+    std::string which = empty.size() == 1 ? "column " : "columns ";
+    for (size_t i = 0; i < empty.size(); ++i) which += (i ? ", " : "") + std::to_string(empty[i]);
+    const bool balanced = fi == last && !natural_.empty();
+    const std::string verb = balanced ? " would be" : (empty.size() == 1 ? " is" : " are");
+    const model::Frame& f = a_.frames[static_cast<size_t>(fi)];
     job_.diag.warn("underset",
-                   "column " + std::to_string(key.second) + " is mostly empty (" + std::to_string(u.first) + " of " +
-                       std::to_string(u.second) + " grid lines used); make the frame smaller or add text",
+                   which + verb + " mostly empty (the text fills " + std::to_string(n_used) + " of the frame's " +
+                       std::to_string(rows) + " grid lines" + (balanced ? ", set in balanced columns" : "") +
+                       "); make the frame smaller or add text",
                    f.loc, a_.id, f.page);
   }
 }
 
-}  // namespace
+// --dump=pages: where the body text may go, column by column.
+void ArticleFlow::column_boxes() {
+  const model::Layout& L = job_.layout();
+  for (const auto& sl : columns_) {
+    if (sl.rows() <= 0) continue;
+    frame::Box b;
+    b.kind = "column", b.id = a_.id;
+    b.x = L.col_x(sl.column), b.y = L.row_y(sl.row_first), b.w = col_w(), b.h = sl.rows() * L.pitch;
+    job_.page(sl.page).boxes.push_back(b);
+  }
+}
 
 void lay_out_article(Job& job, const model::Article& a) { ArticleFlow(job, a).run(); }
 

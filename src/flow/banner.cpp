@@ -1,31 +1,58 @@
-// A banner (通栏 slogan): its lines (split where the editor wrote <br/>) centred across
-// the block and centred vertically in its grid rows.
+// A banner (通栏 slogan): its lines (split where the editor wrote <br/> or a space when
+// too long) centred across the block, the group centred vertically in its grid rows.
+// A banner is a block, not running text: its lines need not sit on the grid one by one,
+// so the leading (the style's grid lines per line) is tightened, down to the type size,
+// when the block is short; only what does not fit even then is overset.
+#include <algorithm>
+
 #include "flow/head.h"
 #include "flow/pages.h"
 
 namespace flow {
+
+namespace {
+
+void banner_overset(Job& job, const model::Banner& b, int need, int lost_chars) {
+  const std::string msg = "the banner needs " + std::to_string(need) + " grid lines but has " +
+                          std::to_string(b.rect.rows) + " (" + std::to_string(lost_chars) +
+                          " characters did not fit); make the block taller or the text shorter";
+  if (job.opt.allow_overset) job.diag.warn("overset", msg, b.loc, b.id, b.page);
+  else job.diag.error("overset", msg, b.loc, b.id, b.page);
+  const model::Box box = job.layout().box(b.rect);
+  job.page(b.page).overlay.push_back({frame::Overlay::Overset, box.x, box.y, box.w, box.h});
+}
+
+}  // namespace
 
 void lay_out_banner(Job& job, const model::Banner& b) {
   const Setter& s = job.setter;
   const model::Layout& L = job.layout();
   const model::Box box = L.box(b.rect);
   frame::Page& page = job.page(b.page);
-  page.boxes.push_back({"block", b.id, box.x, box.y, box.w, box.h, 0, "banner"});
+  frame::Box blk;
+  blk.kind = "block", blk.id = b.id, blk.text = "banner";
+  blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
+  page.boxes.push_back(blk);
+  page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
   const auto lines = head_lines(s, b.text, box.w, b.id, b.page);
-  int rows = 0;
-  for (const auto& hl : lines) rows += hl.rows;
-  if (rows > b.rect.rows) {
-    job.diag.error("overset",
-                   "the banner needs " + std::to_string(rows) + " grid lines but has " + std::to_string(b.rect.rows) +
-                       "; make the block taller or the text shorter",
-                   b.loc, b.id, b.page);
+  if (lines.empty()) return;
+  Len size = 0, natural = 0;
+  for (const auto& hl : lines) size = std::max(size, hl.size), natural = std::max(natural, hl.rows * L.pitch);
+  const auto n = static_cast<Len>(lines.size());
+  const Len k = std::min(n, box.h / size);  // lines that fit set solid
+  const Len lead = k > 0 ? std::min(natural, box.h / k) : 0;
+  const Len top = box.y + (box.h - k * lead) / 2;
+  int lost = 0;
+  for (Len i = 0; i < n; ++i) {
+    const HeadLine& hl = lines[static_cast<size_t>(i)];
+    if (i >= k) {
+      lost += line_chars(hl.line);
+      continue;
+    }
+    const Len base = s.baseline_at_centre(top + i * lead + lead / 2, hl.size);
+    s.place(page, *hl.para, hl.line, box.x, base, b.id, "banner");
   }
-  const model::Style& st = s.style(b.text.style);
-  Len top = box.y + (box.h - rows * L.pitch) / 2;
-  for (const auto& hl : lines) {
-    s.place(page, hl.line, box.x, s.baseline(top, hl.rows, st.size), b.id);
-    top += hl.rows * L.pitch;
-  }
+  if (k < n) banner_overset(job, b, static_cast<int>((n * size + L.pitch - 1) / L.pitch), lost);
 }
 
 }  // namespace flow

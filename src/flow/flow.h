@@ -12,6 +12,7 @@ namespace flow {
 struct Options {
   bool allow_overset = false;  // overset is an error unless allowed (then a warning + proof mark)
   bool allow_low_res = false;  // photos under 100 ppi are an error unless allowed
+  bool balance = true;         // balance the columns of an article's last frame (docs/format.md)
 };
 
 // Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.

@@ -27,12 +27,14 @@ void place_text(Job& job, frame::Page& page, const std::string& text, const std:
   auto lines = para.lines(w);
   if (lines.empty()) return;
   compose::Line l = lines.front();
-  if (align == compose::Align::Right) {
+  if (align == compose::Align::Right) {  // flush right whatever the style's alignment
     const Len shift = w - l.width;
     for (auto& seg : l.segments)
       for (auto& g : seg.glyphs) g.x += shift;
+    l.indent += shift;
+    l.width += shift;
   }
-  s.place(page, l, x, baseline, "folio");
+  s.place_mark(page, l, x, baseline, "folio", style == "masthead" ? "masthead" : "folio");
   page.boxes.back().kind = "folio";
 }
 

@@ -1,5 +1,9 @@
 #pragma once
-// The headline group (引题 / 主题 / 副题) set across an article's width.
+// Display lines set across a measure: the headline group (引题 / 主题 / 副题 and a
+// leading byline), subheads, banners. typography.md "Roles and fonts": headline lines
+// break only where the editor wrote a space or line break, unless a part is too long for
+// the measure; then the headline is first set smaller.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,17 +13,41 @@ namespace flow {
 
 struct HeadLine {
   compose::Line line;
-  int rows = 1;  // grid lines this line takes
+  int rows = 1;      // grid lines this line takes (占行)
+  Len size = 0;      // the size it is set at (a headline may be set smaller than its style)
+  std::shared_ptr<const compose::Paragraph> para;  // where it came from (--dump=lines)
 };
 
-// Lines of one headline element at `measure`. typography.md "Roles and fonts": headline
-// lines break only where the editor wrote a space or line break, unless a part is too
-// long for the measure.
+// Lines of one display element at `measure`.
 std::vector<HeadLine> head_lines(const Setter& s, const model::TextBlock& b, Len measure, const std::string& id,
                                  int page);
 
-// Grid rows the whole group takes, including the headline style's space-after.
-int head_rows(const Setter& s, const std::vector<std::vector<HeadLine>>& group,
-              const std::vector<const model::TextBlock*>& blocks);
+// What a text element sets, for line boxes: "kicker" … "body" (a <p>) … "banner".
+std::string role_of(model::TextKind k);
+
+// Characters (code points, not counting forced breaks) in text[from, end).
+int count_chars(const std::string& text, std::uint32_t from);
+// Characters set on a composed line.
+int line_chars(const compose::Line& l);
+
+// The headline group of an article: its elements' lines with the grid lines of space
+// around them. The group is set tight (kicker, headline and subtitle follow each other
+// directly); the largest space-after of its elements follows the group, and a byline
+// set with the group keeps its own space before and after.
+struct HeadGroup {
+  struct Element {
+    const model::TextBlock* block = nullptr;
+    std::string role;
+    int space_before = 0;  // grid lines above it
+    std::vector<HeadLine> lines;
+  };
+  std::vector<Element> elements;
+  int space_after = 0;  // grid lines after the last element
+  int rows() const;     // the whole group, in grid lines
+  bool empty() const { return elements.empty(); }
+};
+
+HeadGroup head_group(const Setter& s, const std::vector<const model::TextBlock*>& blocks, Len measure,
+                     const std::string& id, int page);
 
 }  // namespace flow

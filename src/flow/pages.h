@@ -22,7 +22,4 @@ void lay_out_banner(Job& job, const model::Banner& b);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
 
-// Characters (code points, not counting forced breaks) in text[from, end).
-int count_chars(const std::string& text, std::uint32_t from);
-
 }  // namespace flow

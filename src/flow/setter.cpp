@@ -56,7 +56,13 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   text::ShapeOptions opt;
   opt.context = context;
   opt.page = page;
-  auto shaped = text::shape(fonts_, std::move(text), spans, diag_, opt);
+  // Headlines are shaped at several sizes and widths before one is chosen: report each
+  // finding (e.g. a missing glyph) once.
+  base::Diagnostics found;
+  auto shaped = text::shape(fonts_, std::move(text), spans, found, opt);
+  for (const auto& f : found.findings())
+    if (reported_.insert(f.code + '\n' + f.message + '\n' + f.article + '\n' + std::to_string(f.page)).second)
+      diag_.add(f);
   return compose::Paragraph(fonts_, std::move(shaped), para_style(base_style, indent));
 }
 
@@ -78,13 +84,31 @@ int Setter::rows_per_line(const model::Style& s) const {
 }
 
 Len Setter::baseline(Len top, int rows, Len size) const {
-  const text::FaceInfo& f = fonts_.info(fonts_.face(text::Role::Song, false));
-  const Len band = rows * layout_.pitch;
-  const Len em_top = top + (band - size) / 2;
-  return em_top + base::scale_units(f.ideo_top, size, f.upem);
+  return baseline_at_centre(top + rows * layout_.pitch / 2, size);
 }
 
-void Setter::place(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id) const {
+// Lines are placed on the ideographic em box (typography.md "The character grid"): the
+// box runs from ideo_top above the baseline to ideo_bottom below it; its centre goes on
+// `centre`. The body font's box is used for every line so that lines of one size share
+// their baseline whatever their face.
+Len Setter::baseline_at_centre(Len centre, Len size) const {
+  const text::FaceInfo& f = fonts_.info(fonts_.face(text::Role::Song, false));
+  return centre - size / 2 + base::scale_units(f.ideo_top, size, f.upem);
+}
+
+void Setter::place(frame::Page& page, const compose::Paragraph& para, const compose::Line& line, Len x,
+                   Len baseline, const std::string& id, const std::string& role) const {
+  if (dump_) *dump_ += compose::dump_line(para, line) + "\n";
+  add(page, line, x, baseline, id, "line", role);
+}
+
+void Setter::place_mark(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
+                        const std::string& role) const {
+  add(page, line, x, baseline, id, role, role);
+}
+
+void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
+                 const std::string& kind, const std::string& role) const {
   std::string chars;
   for (const auto& seg : line.segments) {
     frame::GlyphRun run;
@@ -99,7 +123,18 @@ void Setter::place(frame::Page& page, const compose::Line& line, Len x, Len base
     if (!run.glyphs.empty()) page.add(std::move(run));
   }
   const Len size = line.max_glyph_size;
-  page.boxes.push_back({"line", id, x, baseline - size * 88 / 100, line.measure, size, baseline, chars});
+  const text::FaceInfo& f = fonts_.info(fonts_.face(text::Role::Song, false));
+  frame::Box box;
+  box.kind = kind;
+  box.id = id;
+  box.x = x + line.indent;
+  box.w = line.width - line.indent;
+  box.y = baseline - base::scale_units(f.ideo_top, size, f.upem);
+  box.h = size;
+  box.baseline = baseline;
+  box.text = std::move(chars);
+  box.role = role;
+  page.boxes.push_back(std::move(box));
 }
 
 }  // namespace flow

@@ -2,6 +2,7 @@
 // Turning model text (TextBlock, styles) into composer paragraphs and composed lines
 // into positioned glyph runs.
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "compose/composer.h"
@@ -30,14 +31,22 @@ class Setter {
   // Baseline of a line of `size` set in a band of `rows` grid lines whose top is `top`:
   // the ideographic em box is centred in the band.
   Len baseline(Len top, int rows, Len size) const;
-  // Adds the line's glyphs to the page at (x, baseline), records its line box.
-  void place(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id) const;
+  // Baseline that puts the ideographic em box of `size` centred on `centre`.
+  Len baseline_at_centre(Len centre, Len size) const;
+
+  // Adds a composed line's glyphs to the page at (x, baseline) and records its line box
+  // (kind "line"; the box spans the glyphs' em boxes: from the line's start offset to its
+  // last advance). `role` says what it sets ("body", "headline", "caption", …); the line
+  // is recorded for --dump=lines, so every line box is dumped exactly once.
+  void place(frame::Page& page, const compose::Paragraph& para, const compose::Line& line, Len x, Len baseline,
+             const std::string& id, const std::string& role) const;
+  // The same for the lines flow writes itself (kind = role: "jump", "folio"); not in
+  // --dump=lines, which lists the text.
+  void place_mark(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
+                  const std::string& role) const;
 
   // --dump=lines: when set, every placed line of a paragraph is recorded here.
   void set_line_dump(std::string* out) { dump_ = out; }
-  void dump(const compose::Paragraph& p, const compose::Line& l) const {
-    if (dump_) *dump_ += compose::dump_line(p, l) + "\n";
-  }
 
   const model::Layout& layout() const { return layout_; }
   const text::FontSet& fonts() const { return fonts_; }
@@ -45,12 +54,15 @@ class Setter {
 
  private:
   int face_for(const model::Style& s, bool bold, bool italic) const;
+  void add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
+           const std::string& kind, const std::string& role) const;
   int tag_for(const model::Cmyk& c) const;
 
   const model::Layout& layout_;
   const text::FontSet& fonts_;
   base::Diagnostics& diag_;
   mutable std::vector<model::Cmyk> inks_;  // tag → colour
+  mutable std::set<std::string> reported_; // findings already passed on
   std::string* dump_ = nullptr;
 };
 

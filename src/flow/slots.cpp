@@ -2,14 +2,13 @@
 
 namespace flow {
 
-namespace {
-
-// Row intervals of one column of a frame after taking out the photos that cover it.
-std::vector<std::pair<int, int>> free_rows(const model::Article& a, const model::Frame& f, int col, int first) {
-  std::vector<std::pair<int, int>> out{{first, f.rect.row + f.rect.rows - 1}};
+std::vector<std::pair<int, int>> free_rows(const model::Article& a, const model::Frame& f, int col, int first,
+                                           int last) {
+  std::vector<std::pair<int, int>> out{{first, last}};
   for (const auto& ph : a.photos) {
     if (ph.page != f.page || col < ph.rect.col || col >= ph.rect.col + ph.rect.cols) continue;
-    const int p0 = ph.rect.row, p1 = ph.rect.row + ph.rect.rows - 1;
+    // One grid line of white between the text and the photo (or its caption).
+    const int p0 = ph.rect.row - 1, p1 = ph.rect.row + ph.rect.rows;
     std::vector<std::pair<int, int>> next;
     for (auto [r0, r1] : out) {
       if (p1 < r0 || p0 > r1) {
@@ -24,30 +23,40 @@ std::vector<std::pair<int, int>> free_rows(const model::Article& a, const model:
   return out;
 }
 
+namespace {
+
+// A jump (next frame on another page) reserves the last grid line of the frame's last
+// slot and the first of the continuation's first slot for the jump lines. A slot may be
+// left with no room: the jump line then takes its only line. A one-line slot that both
+// receives and sends a jump keeps its line for the continuation line.
+void reserve_jumps(std::vector<Slot>& slots) {
+  for (size_t i = 0; i + 1 < slots.size(); ++i) {
+    Slot& a = slots[i];
+    Slot& b = slots[i + 1];
+    if (a.frame == b.frame || a.page == b.page) continue;
+    if (a.rows() >= (a.jump_in ? 2 : 1)) {
+      a.row_last -= 1;
+      a.jump_out = true;
+    }
+    if (b.rows() >= 1) {
+      b.row_first += 1;
+      b.jump_in = true;
+    }
+  }
+}
+
 }  // namespace
 
-std::vector<Slot> article_slots(const model::Article& a, int head_rows) {
+std::vector<Slot> article_slots(const model::Article& a, int body_row) {
   std::vector<Slot> slots;
   for (size_t fi = 0; fi < a.frames.size(); ++fi) {
     const model::Frame& f = a.frames[fi];
-    const int first = f.rect.row + (fi == 0 ? head_rows : 0);
+    const int first = fi == 0 ? body_row : f.rect.row, last = f.rect.row + f.rect.rows - 1;
     for (int c = f.rect.col; c < f.rect.col + f.rect.cols; ++c)
-      for (auto [r0, r1] : free_rows(a, f, c, first))
+      for (auto [r0, r1] : free_rows(a, f, c, first, last))
         if (r1 >= r0) slots.push_back({f.page, static_cast<int>(fi), c, r0, r1, false, false});
   }
-  // A jump (next frame on another page) reserves the last row of the frame's last slot
-  // and the first row of the continuation's first slot for the jump lines.
-  for (size_t i = 0; i + 1 < slots.size(); ++i) {
-    if (slots[i].frame == slots[i + 1].frame || slots[i].page == slots[i + 1].page) continue;
-    if (slots[i].rows() > 1) {
-      slots[i].row_last -= 1;
-      slots[i].jump_out = true;
-    }
-    if (slots[i + 1].rows() > 1) {
-      slots[i + 1].row_first += 1;
-      slots[i + 1].jump_in = true;
-    }
-  }
+  reserve_jumps(slots);
   return slots;
 }
 

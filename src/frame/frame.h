@@ -60,6 +60,7 @@ struct Box {
   Len x = 0, y = 0, w = 0, h = 0;
   Len baseline = 0;  // for line boxes: the baseline's y
   std::string text;  // for line boxes: the characters
+  std::string role;  // for line boxes: what the line sets ("body", "headline", "caption", "jump", …)
 };
 
 struct Item {

@@ -1,0 +1,84 @@
+#pragma once
+// An article: the headline group across its first frame (beside a photo that sits at the
+// frame's top), then byline, paragraphs and subheads flowing down its columns left to
+// right, through its frames in order, across pages (jumps), around photos set inside it.
+// Lines are pulled from the composer one at a time at the column's width; the break
+// position (State) is handed from column to column and page to page (architecture.md).
+#include <memory>
+
+#include "flow/head.h"
+#include "flow/pages.h"
+#include "flow/slots.h"
+
+namespace flow {
+
+struct Item {
+  const model::TextBlock* block = nullptr;
+  compose::Paragraph para;
+  int rows = 1;                 // grid rows per line
+  Len size = 0;                 // the style's size: every line's baseline
+  std::string role;             // "body", "subhead", "byline"
+  std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
+};
+
+// Where the story stands: the break token handed from slot to slot.
+struct State {
+  size_t k = 0;          // current item
+  compose::Cursor c;     // position in its paragraph
+  size_t fi = 0;         // next fixed line of a subhead
+  bool started = false;  // the item's space above and keep-with-next are done
+  size_t si = 0;         // current slot
+  int row = 0;           // next free grid row in it
+};
+
+class ArticleFlow {
+ public:
+  ArticleFlow(Job& job, const model::Article& a);
+  void run();
+
+ private:
+  // The head (article.cpp).
+  void plan_head();
+  int place_head();
+  void make_items();
+  const model::TextBlock* head_byline() const;
+  // The body (body_flow.cpp). flow() runs from st_ to the end of the text; false when it
+  // ran out of room (overset; st_ then says where). A dry run places nothing.
+  bool flow();
+  bool start_item(const Item& it);
+  bool flow_fixed(const Item& it);
+  bool flow_para(Item& it);
+  bool next_slot();
+  bool fits(int rows) const;
+  int remaining() const;
+  bool keep_subhead_with_next(const Item& it) const;
+  bool avoid_lonely_line(const Item& it) const;
+  void place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size, const std::string& role);
+  void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
+  // Column balancing of the last frame (docs/format.md "Column balancing").
+  void balance();
+  bool fits_under(int cap, std::vector<int>* used = nullptr) const;
+  // Reports (article.cpp).
+  void overset();
+  void underset();
+  void column_boxes();
+  Len col_w() const { return job_.layout().column_width; }
+
+  Job& job_;
+  const model::Article& a_;
+  const Setter& s_;
+  std::shared_ptr<std::vector<Item>> items_;  // shared by the dry runs
+  std::vector<Slot> slots_;
+  std::vector<Slot> columns_;  // the slots before balancing (--dump=pages "column" boxes)
+  std::vector<int> used_;      // grid rows used per slot
+  State st_;
+  bool dry_ = false;
+  bool balanced_ = false;      // the balancing decision is taken
+  std::vector<int> natural_;   // when it balanced: the rows used per slot had it not
+  // The headline group and where it goes: columns [head_col_, +head_cols_) from head_row_.
+  HeadGroup head_;
+  int head_col_ = 0, head_cols_ = 0, head_row_ = 0;
+  int head_lost_chars_ = 0, head_lost_lines_ = 0;  // head lines that did not fit the frame
+};
+
+}  // namespace flow

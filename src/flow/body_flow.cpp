@@ -1,0 +1,171 @@
+// The body of an article flowing through its slots: one line at a time from the composer
+// at the column's width; subheads kept with what follows; widow and orphan control across
+// column breaks; jump lines between frames on different pages; column balancing.
+#include <algorithm>
+
+#include "flow/article.h"
+
+namespace flow {
+
+bool ArticleFlow::fits(int rows) const {
+  return st_.si < slots_.size() && st_.row + rows - 1 <= slots_[st_.si].row_last;
+}
+
+int ArticleFlow::remaining() const {
+  return st_.si < slots_.size() ? std::max(slots_[st_.si].row_last - st_.row + 1, 0) : 0;
+}
+
+bool ArticleFlow::flow() {
+  auto& items = *items_;
+  for (; st_.k < items.size(); ++st_.k, st_.c = {}, st_.fi = 0, st_.started = false) {
+    Item& it = items[st_.k];
+    if (!st_.started && !start_item(it)) return false;
+    if (!(it.fixed.empty() ? flow_para(it) : flow_fixed(it))) return false;
+    st_.row += s_.style(it.block->style).space_after_lines;
+  }
+  return true;
+}
+
+// Before an item: a subhead that would be left at the column foot moves on (checked
+// again in the next column, which balancing may have shortened); the style's space
+// above is kept except at the head of a column.
+bool ArticleFlow::start_item(const Item& it) {
+  while (keep_subhead_with_next(it))
+    if (!next_slot()) break;
+  st_.started = true;
+  if (st_.si < slots_.size() && st_.row != slots_[st_.si].row_first)
+    st_.row += s_.style(it.block->style).space_before_lines;
+  return true;
+}
+
+bool ArticleFlow::flow_fixed(const Item& it) {
+  while (st_.fi < it.fixed.size()) {
+    const HeadLine& hl = it.fixed[st_.fi];
+    if (!fits(hl.rows)) {
+      if (!next_slot()) return false;
+      continue;
+    }
+    place(*hl.para, hl.line, hl.rows, hl.size, it.role);
+    ++st_.fi;
+  }
+  return true;
+}
+
+bool ArticleFlow::flow_para(Item& it) {
+  while (!it.para.done(st_.c)) {
+    if (!fits(it.rows) || avoid_lonely_line(it)) {
+      if (!next_slot()) return false;
+      continue;
+    }
+    const compose::Line line = it.para.next_line(st_.c, col_w());
+    place(it.para, line, it.rows, it.size, it.role);
+  }
+  return true;
+}
+
+bool ArticleFlow::next_slot() {
+  if (st_.si >= slots_.size()) return false;
+  const size_t from = st_.si++;
+  if (st_.si >= slots_.size()) return false;
+  st_.row = slots_[st_.si].row_first;
+  const Slot& a = slots_[from];
+  const Slot& b = slots_[st_.si];
+  if (!dry_ && a.frame != b.frame && a.page != b.page) {
+    if (a.jump_out) jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page);
+    if (b.jump_in) jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page);
+  }
+  balance();
+  return true;
+}
+
+// The jump lines name the other page: （下转第N版） / （上接第N版）, wording from the layout.
+void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern, int other_page) {
+  std::string text = pattern;
+  const auto p = text.find("{page}");
+  if (p != std::string::npos) text.replace(p, 6, std::to_string(other_page));
+  const auto para = s_.plain(text, "jump", a_.id, at.page);
+  const auto lines = para.lines(col_w());
+  if (lines.empty()) return;
+  const Len base = s_.baseline(job_.layout().row_y(row), 1, s_.style("jump").size);
+  s_.place_mark(job_.page(at.page), lines.front(), job_.layout().col_x(at.column), base, a_.id, "jump");
+}
+
+// A subhead is never left alone at a column foot (typography.md "Roles"): it moves on
+// when it and two lines of what follows (one, if that is all there is) do not fit. A
+// column too short for that, even from its head, is passed over.
+bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
+  if (it.block->kind != model::TextKind::Subhead || st_.si + 1 >= slots_.size()) return false;
+  const auto& items = *items_;
+  const Item* next = st_.k + 1 < items.size() ? &items[st_.k + 1] : nullptr;
+  const model::Style& st = s_.style(it.block->style);
+  int need = st_.row == slots_[st_.si].row_first ? 0 : st.space_before_lines;
+  for (const auto& hl : it.fixed) need += hl.rows;
+  if (next) {
+    int lines = 2;
+    if (next->fixed.empty()) {
+      compose::Cursor c;
+      next->para.next_line(c, col_w());
+      if (next->para.done(c)) lines = 1;
+    }
+    need += st.space_after_lines + lines * next->rows;
+  }
+  return remaining() < need;
+}
+
+// Widow / orphan control across columns (typography.md "Paragraphs"), where the frame
+// allows: no paragraph's first line alone at a column foot, no last line alone at the
+// head of the next column.
+bool ArticleFlow::avoid_lonely_line(const Item& it) const {
+  if (it.block->kind != model::TextKind::Para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
+  compose::Cursor peek = st_.c;
+  it.para.next_line(peek, col_w());
+  if (it.para.done(peek)) return false;  // this line ends the paragraph: fine here
+  if (st_.c.line_index == 0) return true;  // a first line alone at the foot
+  it.para.next_line(peek, col_w());
+  return it.para.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
+}
+
+void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size,
+                        const std::string& role) {
+  const Slot& sl = slots_[st_.si];
+  if (!dry_) {
+    const Len base = s_.baseline(job_.layout().row_y(st_.row), rows, size);
+    s_.place(job_.page(sl.page), p, l, job_.layout().col_x(sl.column), base, a_.id, role);
+  }
+  st_.row += rows;
+  used_[st_.si] = st_.row - sl.row_first;
+}
+
+// Column balancing (docs/format.md "Column balancing"): when the story reaches its last
+// frame, the frame's columns are cut to the lowest common foot at which the rest of the
+// text still fits — found by dry runs from here — so the story ends in even columns
+// (the left ones never shorter) instead of full columns and an empty one.
+void ArticleFlow::balance() {
+  if (dry_ || balanced_ || !job_.opt.balance || st_.si >= slots_.size()) return;
+  const int last = static_cast<int>(a_.frames.size()) - 1;
+  if (slots_[st_.si].frame != last) return;
+  balanced_ = true;
+  int lo = st_.row, hi = st_.row - 1;
+  for (size_t i = st_.si; i < slots_.size(); ++i) hi = std::max(hi, slots_[i].row_last);
+  std::vector<int> natural;
+  if (hi < lo || !fits_under(hi, &natural)) return;  // overset whatever the columns: nothing to balance
+  while (lo < hi) {  // the smallest foot at which the text fits
+    const int mid = lo + (hi - lo) / 2;
+    if (fits_under(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  for (size_t i = st_.si; i < slots_.size(); ++i) slots_[i].row_last = std::min(slots_[i].row_last, hi);
+  natural_ = std::move(natural);
+}
+
+bool ArticleFlow::fits_under(int cap, std::vector<int>* used) const {
+  ArticleFlow trial(*this);
+  trial.dry_ = true;
+  for (size_t i = st_.si; i < trial.slots_.size(); ++i)
+    trial.slots_[i].row_last = std::min(trial.slots_[i].row_last, cap);
+  const bool ok = trial.flow();
+  if (used) *used = trial.used_;
+  return ok;
+}
+
+}  // namespace flow
