@@ -20,6 +20,7 @@ build options:
   --allow-overset           text that does not fit is a warning, not an error
   --allow-low-res           photos under 100 ppi are a warning, not an error
   --split                   one PDF per page
+  --no-balance              never balance an article's last columns
   --report FILE.json        write a build report for nightly jobs
   --output-profile FILE.icc CMYK output profile to embed (default: data/icc/)
 
@@ -55,6 +56,7 @@ BuildArgs parse_build(const std::vector<std::string>& a) {
     } else if (s == "--allow-overset") b.allow_overset = true;
     else if (s == "--allow-low-res") b.allow_low_res = true;
     else if (s == "--split") b.split = true;
+    else if (s == "--no-balance") b.no_balance = true;
     else if (s == "--report") b.report = value(i);
     else if (s == "--output-profile") b.output_profile = value(i);
     else if (s == "--raw") b.no_finish = true;

@@ -62,6 +62,7 @@ bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report&
   flow::Options fo;
   fo.allow_overset = args.allow_overset;
   fo.allow_low_res = args.allow_low_res;
+  fo.balance = !args.no_balance;
   std::string line_dump;
   const frame::Document doc = flow::lay_out(issue, *fonts, ctx, fo, wants(args, "lines") ? &line_dump : nullptr);
   sw.lap("layout");

@@ -141,7 +141,7 @@ void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int
 // text still fits — found by dry runs from here — so the story ends in even columns
 // (the left ones never shorter) instead of full columns and an empty one.
 void ArticleFlow::balance() {
-  if (dry_ || balanced_ || !job_.opt.balance || st_.si >= slots_.size()) return;
+  if (dry_ || balanced_ || !job_.opt.balance || !a_.balance || st_.si >= slots_.size()) return;
   const int last = static_cast<int>(a_.frames.size()) - 1;
   if (slots_[st_.si].frame != last) return;
   balanced_ = true;

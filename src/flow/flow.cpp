@@ -1,6 +1,8 @@
 #include "flow/flow.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "flow/pages.h"
 
@@ -41,6 +43,17 @@ void grid_overlay(const model::Layout& L, frame::Page& page) {
     page.overlay.push_back({frame::Overlay::Grid, L.col_x(c), L.row_y(1), L.column_width, L.rows * L.pitch});
 }
 
+// Blocks are set in the order the issue file lists them, so the PDF's content stream
+// (and copy/paste, `pdftotext -raw`) reads the stories in the editor's order.
+void lay_out_blocks(Job& job, const model::Page& p) {
+  std::vector<std::pair<int, std::function<void()>>> blocks;
+  for (const auto& b : p.banners) blocks.push_back({b.loc.line, [&job, &b] { lay_out_banner(job, b); }});
+  for (const auto& ph : p.photos) blocks.push_back({ph.loc.line, [&job, &ph] { lay_out_photo(job, ph, ph.id); }});
+  for (const auto& a : p.articles) blocks.push_back({a.loc.line, [&job, &a] { lay_out_article(job, a); }});
+  std::stable_sort(blocks.begin(), blocks.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& b : blocks) b.second();
+}
+
 }  // namespace
 
 frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, base::Context& ctx,
@@ -58,9 +71,7 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   for (const auto& p : issue.pages) {
     grid_overlay(issue.layout, job.page(p.number));
     lay_out_folio(job, issue, p);
-    for (const auto& b : p.banners) lay_out_banner(job, b);
-    for (const auto& ph : p.photos) lay_out_photo(job, ph, ph.id);
-    for (const auto& a : p.articles) lay_out_article(job, a);
+    lay_out_blocks(job, p);
   }
   for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
   // Faces may have been added while shaping (fallback): list them all.

@@ -63,6 +63,7 @@ void place_image(Job& job, const model::Photo& p, const model::Box& area) {
   frame::Image img;
   img.path = p.src.string();
   img.id = p.id;
+  img.loc = p.loc;
   img.img_w = static_cast<Len>(std::llround(info.width * scale));
   img.img_h = static_cast<Len>(std::llround(info.height * scale));
   img.img_x = area.x + (area.w - img.img_w) / 2;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/error.h"
 #include "base/units.h"
 #include "model/style.h"
 
@@ -45,6 +46,7 @@ struct Image {
   Len x = 0, y = 0, w = 0, h = 0;  // the visible (clipped) box on the page
   Len img_x = 0, img_y = 0, img_w = 0, img_h = 0;  // where the whole image is placed
   std::string id;
+  base::Loc loc;  // the <photo> element, so a corrupt image found while drawing names it
 };
 
 // Proof-only marks (grid, frame edges, overset); never drawn into the PDF (print.md "Proofs").

@@ -55,6 +55,7 @@ struct Article {
   std::vector<Frame> frames;    // threading order; one frame = rect when none written
   std::vector<Photo> photos;    // photos placed inside the article
   std::string style;
+  bool balance = true;  // balance the columns of the last frame (docs/format.md §4)
   base::Loc loc;
 };
 

@@ -68,9 +68,10 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
 }  // namespace
 
 Article read_article(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "col", "cols", "row", "rows", "style"});
+  n.allow({"id", "col", "cols", "row", "rows", "style", "balance"});
   n.no_loose_text();
   Article a;
+  a.balance = n.choice<bool>("balance", {{"yes", true}, {"no", false}}, true);
   a.loc = n.at();
   a.page = page;
   a.id = read_id(n, true);

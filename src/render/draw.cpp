@@ -76,8 +76,8 @@ void Drawer::fill(cairo_t* cr, const frame::Fill& f) {
 cairo_surface_t* Drawer::picture(const frame::Image& img) {
   auto it = pictures_.find(img.path);
   if (it != pictures_.end()) return it->second;
-  const image::Info info = image::probe(img.path, {});
-  auto* px = new image::Pixels(image::decode(img.path, {}));
+  const image::Info info = image::probe(img.path, img.loc);
+  auto* px = new image::Pixels(image::decode(img.path, img.loc));
   cairo_surface_t* s = cairo_image_surface_create_for_data(
       reinterpret_cast<unsigned char*>(px->data.data()), px->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
       px->width, px->height, px->width * 4);
