@@ -110,10 +110,11 @@ TEST_CASE("the headline group is set tight; its space follows the group") {
   REQUIRE(head.size() == 1);
   REQUIRE(sub.size() == 1);
   REQUIRE(by.size() == 1);
-  // kicker 小四 12 pt: one grid line; headline 二号 22 pt: two (rows 2–3); subtitle 四号
-  // 14 pt: one, directly under it (row 4); one grid line of space; the byline (row 6).
+  // On the 15.75 pt grid: kicker 小四 12 pt: one grid line; headline 二号 22 pt: two (rows
+  // 2–3); subtitle 四号 14 pt (leading 16.8 pt): two, directly under it (rows 4–5); one grid
+  // line of space; the byline (row 7). Two-row lines are centred on their rows' boundary.
   const auto row_of = [&](const frame::Box& b) { return static_cast<int>((em_centre(b) - L.margin_top) / L.pitch) + 1; };
-  CHECK(row_of(sub[0]) == row_of(head[0]) + 1);  // head centred on the boundary of its 2 rows
+  CHECK(row_of(sub[0]) == row_of(head[0]) + 2);
   CHECK(row_of(by[0]) == row_of(sub[0]) + 2);
 }
 

@@ -100,7 +100,7 @@ TEST_CASE("an overset banner names the banner; --allow-overset makes it a warnin
 }
 
 TEST_CASE("a two-line banner fits four grid lines of the broadsheet (tightened leading)") {
-  // tests/data/good/issue.xml: 一号 26 pt, two lines, 4 × 14.4 pt.
+  // tests/data/good/issue.xml: 一号 26 pt, two lines, 4 × 13.5 pt.
   const std::string page = "<banner col=\"1\" cols=\"8\" row=\"63\" rows=\"4\">勇挑大梁走在前 勇攀新高再出发<br/>"
                            "奋力推进中国式现代化武进新实践</banner>";
   const Laid l = lay_out(issue_xml("broadsheet", {page}));

@@ -173,8 +173,8 @@ std::string random_issue(Rng& r, const Shape& s, int pages) {
 }  // namespace
 
 TEST_CASE("random issues on both layouts: nothing throws and every invariant holds on every page") {
-  const Shape tabloid{"tabloid", 6, 56, 50, 10};
-  const Shape broadsheet{"broadsheet", 8, 96, 90, 13};
+  const Shape tabloid{"tabloid", 6, 60, 50, 10};
+  const Shape broadsheet{"broadsheet", 8, 102, 90, 13};
   Rng r(20240315);
   flow::Options opt = default_options();
   opt.allow_overset = true;

@@ -33,7 +33,7 @@ const BadIssue kCases[] = {
     {"zero_size.xml", 5, "cols=\"0\" of <photo> must be at least 1", "positive", nullptr},
     {"negative_size.xml", 5, "rows=\"-3\" of <banner> must be at least 1", "positive", nullptr},
     {"outside_columns.xml", 9, "photo 'forge' reaches column 10", "col + cols - 1 at most 8", nullptr},
-    {"outside_rows.xml", 9, "banner reaches grid line 99", "row + rows - 1 at most 96", nullptr},
+    {"outside_rows.xml", 9, "banner reaches grid line 105", "row + rows - 1 at most 102", nullptr},
     {"overlap.xml", 9, "article 'second' (line 9) overlaps article 'lead'", "move or resize", "(line 5)"},
     {"duplicate_id.xml", 9, "id 'lead' is used twice", "its own id", "line 5 and line 9"},
     {"duplicate_page.xml", 10, "page number 1 is used twice", "its own number", "line 4 and line 10"},

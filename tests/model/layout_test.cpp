@@ -17,29 +17,29 @@ std::string bad(const std::string& file) { return (test::source_root() / "tests/
 
 }  // namespace
 
-TEST_CASE("broadsheet: 8 columns of 13 em of 9 pt, grid of 96 lines of 14.4 pt") {
+TEST_CASE("broadsheet: 8 columns of 13 em of 9 pt, grid of 102 lines of 13.5 pt") {
   const auto lay = load("broadsheet");
   CHECK(lay.name == "broadsheet");
   CHECK(lay.columns == 8);
   CHECK(lay.body_size() == 9000);
   CHECK(lay.column_width == 117000);  // 13 em × 9 pt
-  CHECK(lay.gutter == 9000);          // 1 em
-  CHECK(lay.rows == 96);
-  CHECK(lay.pitch == 14400);
+  CHECK(lay.gutter == 13500);         // 1.5 em
+  CHECK(lay.rows == 102);
+  CHECK(lay.pitch == 13500);
   CHECK(std::abs(to_mm(lay.trim_w) - 390.0) < 0.001);
   CHECK(std::abs(to_mm(lay.trim_h) - 545.0) < 0.001);
   CHECK(std::abs(to_mm(lay.bleed) - 3.0) < 0.001);
   CHECK(lay.crop_marks);
-  CHECK(std::abs(to_mm(lay.margin_left) - 18.8) < 0.001);
-  // Derived: 390 mm − 18.8 mm − 999 pt (352.43 mm) = 18.77 mm, the text area centred.
-  CHECK(std::abs(to_mm(lay.margin_right) - 18.77) < 0.01);
+  CHECK(std::abs(to_mm(lay.margin_left) - 13.23) < 0.001);
+  // Derived: 390 mm − 13.23 mm − 1030.5 pt (363.54 mm) = 13.23 mm, the text area centred.
+  CHECK(std::abs(to_mm(lay.margin_right) - 13.23) < 0.01);
   CHECK(std::abs(to_mm(lay.margin_top) - 30.0) < 0.001);
-  // 545 mm − 30 mm − 1382.4 pt (487.68 mm) = 27.32 mm
-  CHECK(std::abs(to_mm(lay.margin_bottom) - 27.32) < 0.01);
-  const auto area = lay.box({1, 8, 1, 96});
-  CHECK(area.w == 999000);
-  CHECK(area.h == 1382400);
-  CHECK(lay.col_x(2) == lay.margin_left + 126000);
+  // 545 mm − 30 mm − 1377 pt (485.78 mm) = 29.22 mm
+  CHECK(std::abs(to_mm(lay.margin_bottom) - 29.22) < 0.01);
+  const auto area = lay.box({1, 8, 1, 102});
+  CHECK(area.w == 1030500);
+  CHECK(area.h == 1377000);
+  CHECK(lay.col_x(2) == lay.margin_left + 130500);
   CHECK(lay.ink_limit_percent == 240);
   CHECK(lay.jump_to == "（下转第{page}版）");
   CHECK(lay.jump_from == "（上接第{page}版）");
@@ -78,9 +78,9 @@ TEST_CASE("tabloid: 6 columns of 10 em of 10.5 pt") {
   const auto lay = load("tabloid");
   CHECK(lay.columns == 6);
   CHECK(lay.column_width == 105000);
-  CHECK(lay.gutter == 10500);
-  CHECK(lay.rows == 56);
-  CHECK(lay.pitch == 16800);
+  CHECK(lay.gutter == 15750);
+  CHECK(lay.rows == 60);
+  CHECK(lay.pitch == 15750);
   CHECK(lay.style("headline").size == 22000);  // 二号
   CHECK(lay.margin_right > 0);
   CHECK(std::abs(to_mm(lay.margin_right) - to_mm(lay.margin_left)) < 0.1);  // centred
