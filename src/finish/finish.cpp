@@ -15,6 +15,7 @@
 #include <cstdio>
 
 #include "finish/steps.h"
+#include "image/image.h"
 
 namespace finish {
 
@@ -47,9 +48,27 @@ std::string pdf_unit(int thousandths) { return pdf_len(thousandths); }
 
 // ---- public helpers --------------------------------------------------------------------
 
+namespace {
+
+bool k_only(const frame::Cmyk& c) { return c.c == 0 && c.m == 0 && c.y == 0 && c.spot.empty(); }
+
+bool black_only(const frame::Page& p) {
+  for (const auto& r : p.runs)
+    if (!k_only(r.color)) return false;
+  for (const auto& r : p.rules)
+    if (!k_only(r.color)) return false;
+  for (const auto& f : p.fills)
+    if (!k_only(f.color)) return false;
+  for (const auto& i : p.images)
+    if (image::probe(i.path, i.loc).color != image::ColorSpace::Gray) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<PageBoxes> page_boxes(const frame::Document& doc) {
   std::vector<PageBoxes> out;
-  for (const auto& p : doc.pages) out.push_back({p.trim_w, p.trim_h, p.bleed, p.marks});
+  for (const auto& p : doc.pages) out.push_back({p.trim_w, p.trim_h, p.bleed, p.marks, black_only(p)});
   return out;
 }
 

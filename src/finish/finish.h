@@ -20,6 +20,10 @@ struct PageBoxes {
   Len trim_w = 0, trim_h = 0;  // trimmed page
   Len bleed = 0;               // BleedBox = trim + bleed on every side
   Len marks = 0;               // MediaBox = BleedBox + marks on every side; > 0: draw marks
+  // The page uses the black plate only (K-only colours, grey images): its marks are then
+  // drawn in K, not in registration colour, so the page stays a one-plate job and
+  // inkcov shows C = M = Y = 0 (print.md "How we check it").
+  bool black_only = false;
 };
 
 struct Options {

@@ -103,11 +103,17 @@ void add_marks(QPDF& pdf, QPDFPageObjectHelper& page, const PageBoxes& pb, QPDFO
   const Box trim = trim_of(page, pb);
   const double bleed = base::to_pt(pb.bleed), band = base::to_pt(pb.marks);
   const double gap = std::min(band / 4, 3.0);
-  std::string s = "Q\nq\n/PSall CS 1 SCN 0.25 w 0 J [] 0 d\n";
+  // Registration colour on pages that use several plates; K on one-plate pages.
+  std::string s = pb.black_only ? "Q\nq\n0 0 0 1 K 0.25 w 0 J [] 0 d\n" : "Q\nq\n/PSall CS 1 SCN 0.25 w 0 J [] 0 d\n";
   s += crop_marks(trim, bleed + gap, bleed + band - gap / 2);
   s += registration_marks(trim, bleed, band, gap);
   s += "Q\n";
   auto resources = page.getObjectHandle().getKey("/Resources");
+  if (pb.black_only) {
+    page.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
+    page.addPageContents(QPDFObjectHandle::newStream(&pdf, s), false);
+    return;
+  }
   if (!resources.getKey("/ColorSpace").isDictionary())
     resources.replaceKey("/ColorSpace", QPDFObjectHandle::newDictionary());
   if (!registration.isInitialized() || registration.isNull()) registration = all_separation(pdf);
