@@ -42,6 +42,8 @@ declare -a names=() argsets=()
 add_case() { names+=("$1"); argsets+=("$2"); }
 add_case "build" "build '$issue' -o '$work/out.pdf'"
 add_case "build --split" "build '$issue' -o '$work/split.pdf' --split"
+# The same on one thread: the speed-up from drawing and finishing pages in parallel.
+add_case "build --split --jobs 1" "build '$issue' -o '$work/split1.pdf' --split --jobs 1"
 
 accepts() {  # accepts BIN ARGS: one untimed run; prints why not on failure
   local out
@@ -85,7 +87,13 @@ done
 echo
 echo "paperset benchmark: $(grep -c '<page ' "$issue") pages, ${runs} runs per case, $(nproc) cores"
 printf '%-26s %10s %12s %16s\n' "case" "median s" "max RSS MB" "baseline/new"
+declare -A median=()
 for r in "${rows[@]}"; do
   IFS='|' read -r n s m ratio <<<"$r"
   printf '%-26s %10s %12s %16s\n' "$n" "$s" "$m" "$ratio"
+  median[$n]=$s
 done
+one=${median["build --split --jobs 1"]:-} par=${median["build --split"]:-}
+if [[ $one =~ ^[0-9.]+$ && $par =~ ^[0-9.]+$ ]]; then
+  echo "parallel pages: --split is $(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$one" "$par")x faster on $(nproc) cores than on one thread"
+fi

@@ -21,6 +21,7 @@ build options:
   --allow-low-res           photos under 100 ppi are a warning, not an error
   --split                   one PDF per page
   --no-balance              never balance an article's last columns
+  --jobs N                  with --split: pages drawn at once (default: one per core)
   --report FILE.json        write a build report for nightly jobs
   --output-profile FILE.icc CMYK output profile to embed (default: data/icc/)
 
@@ -57,6 +58,7 @@ BuildArgs parse_build(const std::vector<std::string>& a) {
     else if (s == "--allow-low-res") b.allow_low_res = true;
     else if (s == "--split") b.split = true;
     else if (s == "--no-balance") b.no_balance = true;
+    else if (s == "--jobs") b.jobs = static_cast<int>(number_arg(s, value(i)));
     else if (s == "--report") b.report = value(i);
     else if (s == "--output-profile") b.output_profile = value(i);
     else if (s == "--raw") b.no_finish = true;

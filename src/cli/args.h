@@ -20,7 +20,8 @@ struct BuildArgs {
   bool allow_overset = false;
   bool allow_low_res = false;
   bool split = false;
-  bool no_balance = false;     // --no-balance: fill columns top to bottom, never balance
+  bool no_balance = false;
+  int jobs = 0;                // --jobs N: pages drawn at once with --split (0: one per core)     // --no-balance: fill columns top to bottom, never balance
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
   bool no_finish = false;      // --raw: cairo's PDF without PDF/X finishing (debugging)

@@ -63,8 +63,8 @@ std::filesystem::path split_path(const std::string& output, const std::string& p
   return out.parent_path() / (stem + "-" + page_name + ".pdf");
 }
 
-// Runs make() for every file on up to hardware_concurrency threads.
-void make_all(std::vector<Made>& files, const std::function<void(size_t)>& job) {
+// Runs make() for every file on `jobs` threads (0: one per core).
+void make_all(std::vector<Made>& files, int jobs, const std::function<void(size_t)>& job) {
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> errors(files.size());
   auto worker = [&] {
@@ -76,7 +76,8 @@ void make_all(std::vector<Made>& files, const std::function<void(size_t)>& job) 
       }
     }
   };
-  const size_t n = std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  const size_t want = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  const size_t n = std::min(files.size(), want);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < n; ++t) pool.emplace_back(worker);
   worker();
@@ -94,7 +95,7 @@ std::vector<std::string> write_pdfs(const BuildArgs& args, const model::Issue& i
   std::vector<Made> files(args.split ? doc.pages.size() : 1);
   for (size_t i = 0; i < files.size(); ++i)
     files[i].path = args.split ? split_path(args.output, doc.pages[i].name) : std::filesystem::path(args.output);
-  make_all(files, [&](size_t i) { make(files[i], args, doc, palette, opt, args.split ? static_cast<int>(i) : -1, ink); });
+  make_all(files, args.jobs, [&](size_t i) { make(files[i], args, doc, palette, opt, args.split ? static_cast<int>(i) : -1, ink); });
   for (const auto& f : files) ctx.diag.merge(f.diag);
   if (ctx.diag.has_errors()) return {};
   std::vector<std::string> written;

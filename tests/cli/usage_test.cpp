@@ -39,6 +39,7 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
   check_usage_error("build " + kIssue + " -o @OUT@ --dump=bogus", "'bogus'");
   check_usage_error("build " + kIssue + " -o @OUT@ --png", "--png needs a value");
   check_usage_error("build " + kIssue + " " + kIssue + " -o @OUT@", "more than one issue file");
+  check_usage_error("build " + kIssue + " -o @OUT@ --split --jobs many", "--jobs needs a positive number");
   check_usage_error("preflight", "needs a PDF file");
 }
 
