@@ -25,19 +25,33 @@ void read_spacing(const xml::Node& n, Style& s) {
 
 void read_color(const xml::Node& n, Style& s) {
   const auto v = n.opt("color");
-  if (!v) return;
+  if (!v) {
+    if (n.opt("spot"))
+      n.fail("spot", "a spot colour needs its CMYK alternate", "add color=\"C M Y K\" next to spot=");
+    return;
+  }
   const auto c = num::cmyk(*v);
   if (!c)
     n.fail("color", "attribute color=\"" + *v + "\" of <style> is not a CMYK colour",
            "write four percentages 0–100 separated by spaces: color=\"C M Y K\", e.g. \"0 100 100 0\" for red");
   s.color = *c;
+  // A named spot colour (print.md "Colour"): the name goes to the plate, the CMYK above is
+  // its alternate for proofs and for plants that print it in process colours.
+  if (const auto spot = n.opt("spot")) {
+    bool ok = !spot->empty() && spot->size() <= 60;
+    for (unsigned char ch : *spot) ok = ok && ch >= 0x20 && ch < 0x7F && ch != '/' && ch != '#';
+    if (!ok)
+      n.fail("spot", "spot colour name \"" + *spot + "\" is not usable as a PDF colourant name",
+             "use up to 60 printable ASCII characters without / or #, e.g. spot=\"PANTONE 485 C\"");
+    s.color.spot = *spot;
+  }
 }
 
 }  // namespace
 
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
-           "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color"});
+           "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();

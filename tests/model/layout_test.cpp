@@ -200,3 +200,22 @@ TEST_CASE("layout values: em fractions, leading in em, lines, colours, yes/no") 
   CHECK(lay.style("byline").space_em1000 == 1000);
   CHECK(lay.style("subtitle").space_em1000 == 500);  // default: ½ em (typography.md "Spacing")
 }
+
+TEST_CASE("a style may name a spot colour with its CMYK alternate") {
+  const auto path = test::source_root() / "layouts/broadsheet.xml";
+  const std::string xml = base::read_file(path);
+  const std::string banner = "color=\"0 100 100 0\"/>";
+  const auto at = xml.find(banner);
+  REQUIRE(at != std::string::npos);
+  auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
+
+  const auto lay = model::parse_layout(with("color=\"0 100 100 0\" spot=\"PANTONE 485 C\""), "spot.xml");
+  CHECK(lay.style("banner").color.spot == "PANTONE 485 C");
+  CHECK(lay.style("banner").color.m == 1000);
+  CHECK(lay.style("body").color.spot.empty());
+
+  CHECK_THROWS_WITH_AS(model::parse_layout(with("color=\"0 100 100 0\" spot=\"A/B\""), "spot.xml"),
+                       doctest::Contains("not usable as a PDF colourant name"), base::Error);
+  CHECK_THROWS_WITH_AS(model::parse_layout(with("spot=\"PANTONE 485 C\""), "spot.xml"),
+                       doctest::Contains("needs its CMYK alternate"), base::Error);
+}
