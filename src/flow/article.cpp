@@ -173,13 +173,9 @@ void ArticleFlow::overset() {
                                    : slots_.back();
   const std::string msg = std::to_string(chars) + " characters (" + std::to_string(lines) +
                           " lines) did not fit its frames; make the frames larger or cut the text";
-  if (job_.opt.allow_overset)
-    job_.diag.warn("overset", msg, a_.loc, a_.id, last.page);
-  else
-    job_.diag.error("overset", msg, a_.loc, a_.id, last.page);
   const model::Layout& L = job_.layout();
-  job_.page(last.page).overlay.push_back(
-      {frame::Overlay::Overset, L.col_x(last.column), L.row_y(std::max(last.row_last, last.row_first)), col_w(), L.pitch});
+  report_overset(job_, msg, a_.loc, a_.id, last.page,
+                 {L.col_x(last.column), L.row_y(std::max(last.row_last, last.row_first)), col_w(), L.pitch});
 }
 
 // A column left mostly empty is reported: less than half of its free grid lines used.

@@ -16,10 +16,7 @@ void banner_overset(Job& job, const model::Banner& b, int need, int lost_chars) 
   const std::string msg = "the banner needs " + std::to_string(need) + " grid lines but has " +
                           std::to_string(b.rect.rows) + " (" + std::to_string(lost_chars) +
                           " characters did not fit); make the block taller or the text shorter";
-  if (job.opt.allow_overset) job.diag.warn("overset", msg, b.loc, b.id, b.page);
-  else job.diag.error("overset", msg, b.loc, b.id, b.page);
-  const model::Box box = job.layout().box(b.rect);
-  job.page(b.page).overlay.push_back({frame::Overlay::Overset, box.x, box.y, box.w, box.h});
+  report_overset(job, msg, b.loc, b.id, b.page, job.layout().box(b.rect));
 }
 
 }  // namespace

@@ -56,6 +56,15 @@ void lay_out_blocks(Job& job, const model::Page& p) {
 
 }  // namespace
 
+void report_overset(Job& job, const std::string& message, const base::Loc& loc, const std::string& id, int page,
+                    const model::Box& mark) {
+  if (job.opt.allow_overset)
+    job.diag.warn("overset", message, loc, id, page);
+  else
+    job.diag.error("overset", message, loc, id, page);
+  job.page(page).overlay.push_back({frame::Overlay::Overset, mark.x, mark.y, mark.w, mark.h});
+}
+
 frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, base::Context& ctx,
                         const Options& opt, std::string* line_dump) {
   frame::Document doc;

@@ -93,11 +93,8 @@ void caption_overset(Job& job, const model::Photo& p, int need, int lost_chars) 
   const std::string msg = "the caption needs " + std::to_string(need) + " grid lines but the photo block has only " +
                           std::to_string(p.rect.rows) + " (" + std::to_string(lost_chars) +
                           " characters did not fit); make the block taller or shorten the caption";
-  if (job.opt.allow_overset) job.diag.warn("overset", msg, p.loc, p.id, p.page);
-  else job.diag.error("overset", msg, p.loc, p.id, p.page);
   const model::Box b = job.layout().box(p.rect);
-  job.page(p.page).overlay.push_back(
-      {frame::Overlay::Overset, b.x, b.y + b.h - job.layout().pitch, b.w, job.layout().pitch});
+  report_overset(job, msg, p.loc, p.id, p.page, {b.x, b.y + b.h - job.layout().pitch, b.w, job.layout().pitch});
 }
 
 }  // namespace
