@@ -127,3 +127,14 @@ TEST_CASE("script classes") {
   CHECK(text::script_of(U' ') == text::Script::Space);
   CHECK(text::script_of(U'□') == text::Script::Han);
 }
+
+// architecture.md habit 6: tests run on pinned fonts. The expected metrics, glyph widths
+// and line breaks in these suites were measured on these versions; a different font
+// version must fail loudly here rather than make other tests drift.
+TEST_CASE("the pinned Debian font versions are the ones installed") {
+  auto f = fonts();
+  const auto version = [&](text::Role r, bool bold) { return f->info(f->face(r, bold)).version; };
+  CHECK(version(text::Role::Song, false).find("2.001") != std::string::npos);  // fonts-noto-cjk 20220127
+  CHECK(version(text::Role::Hei, false).find("2.004") != std::string::npos);
+  CHECK(version(text::Role::Kai, false).find("1.250") != std::string::npos);   // fonts-lxgw-wenkai 1.250
+}
