@@ -17,6 +17,11 @@ struct BuildArgs {
   double png_dpi = 150;
   bool png_overlay = false;
   std::vector<std::string> dumps;  // "lines", "pages"
+  bool wants(const std::string& dump) const {
+    for (const auto& d : dumps)
+      if (d == dump) return true;
+    return false;
+  }
   bool allow_overset = false;
   bool allow_low_res = false;
   bool split = false;

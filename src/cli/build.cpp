@@ -64,10 +64,10 @@ bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report&
   fo.allow_low_res = args.allow_low_res;
   fo.balance = !args.no_balance;
   std::string line_dump;
-  const frame::Document doc = flow::lay_out(issue, *fonts, ctx, fo, wants(args, "lines") ? &line_dump : nullptr);
+  const frame::Document doc = flow::lay_out(issue, *fonts, ctx, fo, args.wants("lines") ? &line_dump : nullptr);
   sw.lap("layout");
   out << line_dump;
-  if (wants(args, "pages")) out << flow::dump_pages(doc);
+  if (args.wants("pages")) out << flow::dump_pages(doc);
   if (ctx.diag.has_errors()) return false;
   const frame::Palette palette = frame::Palette::of(doc);
   report.files = write_pdfs(args, issue, doc, palette, ctx);

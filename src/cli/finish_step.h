@@ -10,12 +10,6 @@
 
 namespace cli {
 
-inline bool wants(const BuildArgs& a, const char* dump) {
-  for (const auto& d : a.dumps)
-    if (d == dump) return true;
-  return false;
-}
-
 // Renders, finishes and writes (atomically) the PDF(s); returns the paths written.
 std::vector<std::string> write_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
                                     const frame::Palette& palette, base::Context& ctx);

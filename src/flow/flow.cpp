@@ -83,9 +83,6 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
     lay_out_blocks(job, p);
   }
   for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
-  // Faces may have been added while shaping (fallback): list them all.
-  doc.faces.clear();
-  for (int f = 0; f < fonts.face_count(); ++f) doc.faces.push_back({fonts.info(f).file, fonts.info(f).index, fonts.info(f).family});
   return doc;
 }
 

@@ -35,31 +35,33 @@ std::filesystem::path mono_issue(const std::filesystem::path& dir, bool banner) 
   return dir / "issue.xml";
 }
 
+// Builds the one-page issue into a fresh folder; returns the PDF's path.
+std::filesystem::path build_page(const std::string& tag, bool banner) {
+  const auto dir = clitest::scratch(tag);
+  const auto r = clitest::paperset("build " + quote(mono_issue(dir, banner)) + " -o " + quote(dir / "out.pdf") +
+                                   " --allow-overset --allow-low-res");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
+  return dir / "out.pdf";
+}
+
 }  // namespace
 
 TEST_CASE("a page of black text and a grey photo uses the black plate only, marks included") {
-  const auto dir = clitest::scratch("ink-mono");
-  const auto r = clitest::paperset("build " + quote(mono_issue(dir, false)) + " -o " + quote(dir / "out.pdf") +
-                                    " --allow-overset --allow-low-res");
-  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
-  const auto ink = inkcov(dir / "out.pdf");
+  const auto pdf = build_page("ink-mono", false);
+  const auto ink = inkcov(pdf);
   CHECK(ink[0] == 0.0);
   CHECK(ink[1] == 0.0);
   CHECK(ink[2] == 0.0);
   CHECK(ink[3] > 0.0);
   // The marks are there: the MediaBox is larger than the BleedBox.
-  const auto info = test::run_shell("pdfinfo -box " + quote(dir / "out.pdf"));
+  const auto info = test::run_shell("pdfinfo -box " + quote(pdf));
   CHECK(info.out.find("TrimBox") != std::string::npos);
   CHECK(info.out.find("MediaBox:            0.00     0.00") != std::string::npos);
   CHECK(info.out.find("BleedBox:            0.00     0.00") == std::string::npos);
 }
 
 TEST_CASE("a page with a red banner puts its marks on every plate") {
-  const auto dir = clitest::scratch("ink-colour");
-  const auto r = clitest::paperset("build " + quote(mono_issue(dir, true)) + " -o " + quote(dir / "out.pdf") +
-                                    " --allow-overset --allow-low-res");
-  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
-  const auto ink = inkcov(dir / "out.pdf");
+  const auto ink = inkcov(build_page("ink-colour", true));
   CHECK(ink[0] > 0.0);  // cyan only from the registration marks (the banner is 0 100 100 0)
   CHECK(ink[1] > 0.0);
 }
