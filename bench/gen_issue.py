@@ -6,7 +6,7 @@
 
 Writes OUT_DIR/issue.xml (core issue format, layout "broadsheet") and copies the
 placeholder photos into OUT_DIR/images/. The text is built from the sentences of the
-real page (shared/corpus/000_f24aa9c4a73673ad.txt) in an order drawn with a fixed seed,
+real page (tests/compose/data/corpus_000.txt) in an order drawn with a fixed seed,
 so the same arguments always give the same file: a benchmark run measures the engine,
 not the input.
 
@@ -26,7 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DEFAULT_CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "000_f24aa9c4a73673ad.txt")
+DEFAULT_CORPUS = os.path.join(ROOT, "tests", "compose", "data", "corpus_000.txt")
 DEFAULT_IMAGES = os.path.join(ROOT, "samples", "images")
 
 # The broadsheet layout (layouts/broadsheet.xml): 8 columns of 13 em at 9 pt, 1 em
@@ -128,7 +128,7 @@ def jpeg_width(path):
 
 
 def photo_for(rng, cols, images):
-    """A photo with at least 200 ppi at this width (print.md: below is reported)."""
+    """A photo with at least 200 ppi at this width (docs/print.md: below is reported)."""
     need = block_width(cols) / 72.0 * 200
     fit = [name for name, width in images if width >= need]
     return rng.choice(fit or [max(images, key=lambda x: x[1])[0]])

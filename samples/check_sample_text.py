@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that samples/wujin-2024-01-05.xml carries the newspaper's text unchanged.
 
-The source is the page as a text file (shared/corpus/000_f24aa9c4a73673ad.txt): '#'
+The source is the page as a text file (tests/compose/data/corpus_000.txt): '#'
 and '##' lines are headlines and subheads, blank lines separate paragraphs, a line
 ending in two spaces continues its block on the next line (the banner's two lines, the
 caption and its credit). The text file also breaks six paragraphs mid-sentence
@@ -22,7 +22,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "000_f24aa9c4a73673ad.txt")
+DEFAULT_CORPUS = os.path.join(HERE, "..", "tests", "compose", "data", "corpus_000.txt")
 DEFAULT_XML = os.path.join(HERE, "wujin-2024-01-05.xml")
 
 # A paragraph that ends in none of these was cut mid-sentence by the text file.

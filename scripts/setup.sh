@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libpango1.0-dev
-  libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev
+  libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev libtiff-dev
+  libicu-dev libhyphen-dev hyphen-en-us nlohmann-json3-dev ccache
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils ghostscript qpdf imagemagick python3 hyperfine time
 )
@@ -25,7 +26,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPAPERSET_WERROR=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 
 mkdir -p out/proofs

@@ -1,6 +1,6 @@
 #pragma once
 // The one explicit context through which files, resource folders and the clock reach
-// the stages (architecture.md: "never through globals"), so tests are hermetic and
+// the stages (docs/architecture.md: "never through globals"), so tests are hermetic and
 // output deterministic.
 #include <cstdint>
 #include <filesystem>

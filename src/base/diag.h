@@ -1,5 +1,5 @@
 #pragma once
-// Warnings and non-fatal findings go to a sink the caller reads (architecture.md habit 3).
+// Warnings and non-fatal findings go to a sink the caller reads (docs/architecture.md habit 3).
 #include <string>
 #include <vector>
 

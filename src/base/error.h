@@ -1,5 +1,5 @@
 #pragma once
-// Errors carry a location (file, line) and what to do (architecture.md habit 3).
+// Errors carry a location (file, line) and what to do (docs/architecture.md habit 3).
 // Library code throws base::Error; only the CLI prints it.
 #include <stdexcept>
 #include <string>

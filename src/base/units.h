@@ -1,6 +1,6 @@
 #pragma once
 // Lengths are integers in millipoints (1/1000 pt), never loose doubles that drift
-// (architecture.md, "Lengths are fixed-point"). 1 mm = 72/25.4 pt.
+// (docs/architecture.md, "Lengths are fixed-point"). 1 mm = 72/25.4 pt.
 #include <cstdint>
 
 namespace base {

@@ -1,5 +1,5 @@
 #pragma once
-// Command-line parsing. Usage errors are exit code 2 (issue 2, "CLI").
+// Command-line parsing. Usage errors are exit code 2.
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 // Drawing, finishing, preflighting and writing the PDF(s). Pages of a split build are
-// drawn and finished in parallel, each its own cairo document (issue 5). Nothing is
+// drawn and finished in parallel, each its own cairo document. Nothing is
 // written until every file has been made and has passed preflight.
 #include "cli/finish_step.h"
 

@@ -1,4 +1,4 @@
-// paperset's entry point: the only place that prints (architecture.md habit 3).
+// paperset's entry point: the only place that prints (docs/architecture.md habit 3).
 #include <exception>
 #include <iostream>
 

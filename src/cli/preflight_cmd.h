@@ -1,5 +1,5 @@
 #pragma once
-// `paperset preflight FILE.pdf [--json]`: checks any PDF against print.md.
+// `paperset preflight FILE.pdf [--json]`: checks any PDF against docs/print.md.
 #include <iosfwd>
 
 #include "base/context.h"

@@ -1,5 +1,5 @@
 #pragma once
-// build --report FILE.json: what a nightly job needs to decide and alert (issue 5):
+// build --report FILE.json: what a nightly job needs to decide and alert:
 // every file written, findings by article and page (overset, low-resolution photos,
 // substituted fonts, missing glyphs, preflight), timings, and the outcome.
 #include <string>

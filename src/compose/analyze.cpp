@@ -1,4 +1,4 @@
-// Per-paragraph precomputation, done once (brief: "precompute per paragraph (classes,
+// Per-paragraph precomputation, done once (docs/composer.md: "precompute per paragraph (classes,
 // widths) once"): shaped clusters → atoms with their classes and blank halves, the
 // default punctuation compression, typed spaces, break opportunities, Han–Latin gaps,
 // and prefix sums.
@@ -23,7 +23,7 @@ bool is_control_cp(char32_t c, Brk b) {
 }
 
 // Letters, digits and the signs that belong to a number (% ‰ ℃ ° $ ￥ …) take the
-// Han–Latin space (typography.md "Spacing"); + and similar operators do not.
+// Han–Latin space (docs/typography.md "Spacing"); + and similar operators do not.
 bool latin_like(char32_t c, Brk b) {
   const text::Script s = text::script_of(c);
   if (s == text::Script::Latin || s == text::Script::Digit) return true;
@@ -96,9 +96,9 @@ bool chinese_neighbour(const std::vector<Atom>& at, std::size_t i) {
   return (i > 0 && cjk(at[i - 1])) || (i + 1 < at.size() && cjk(at[i + 1]));
 }
 
-// Blank halves of full-width marks (CLREQ §3.1.6; SC positions, feasibility.md §1). A
+// Blank halves of full-width marks (CLREQ §3.1.6; SC positions, docs/libraries.md §1). A
 // middle dot set with a narrow Latin glyph in Chinese text is widened to one em and
-// centred, so it behaves as the Chinese mark (typography.md "Punctuation width").
+// centred, so it behaves as the Chinese mark (docs/typography.md "Punctuation width").
 void set_blanks(std::vector<Atom>& at) {
   for (std::size_t i = 0; i < at.size(); ++i) {
     Atom& a = at[i];
@@ -113,7 +113,7 @@ void set_blanks(std::vector<Atom>& at) {
   }
 }
 
-// Typed spaces (typography.md "Spacing"): between Latin words a word space (shrinks to
+// Typed spaces (docs/typography.md "Spacing"): between Latin words a word space (shrinks to
 // 1/4 em, stretches to 1/2 em — JLREQ §3.8 values); anywhere else a visible space of
 // the style's width. U+3000 keeps its full em.
 void set_spaces(std::vector<Atom>& at, const ParaStyle& st) {
@@ -140,7 +140,7 @@ bool compressible(const Atom& a) {
 }
 
 // Two adjacent full-width marks: the blank between them is cut to at most half an em,
-// so the pair takes 1.5 em (typography.md "Punctuation width"; CLREQ §3.1.6.1;
+// so the pair takes 1.5 em (docs/typography.md "Punctuation width"; CLREQ §3.1.6.1;
 // JLREQ §3.1.4). The first mark's trailing blank goes (。” ”， ）、 ：“ ”“); after an
 // opening mark the second's leading blank goes (（“).
 void compress_pairs(std::vector<Atom>& at) {
@@ -156,7 +156,7 @@ void compress_pairs(std::vector<Atom>& at) {
   }
 }
 
-// Han–Latin space (typography.md: style setting, newspaper 1/8 em, 0 … 1/4 em), gaps
+// Han–Latin space (docs/typography.md: style setting, newspaper 1/8 em, 0 … 1/4 em), gaps
 // that are inside a word (never stretched), and the gaps that take a share of the
 // last-resort stretch.
 void set_gaps(Paragraph::Impl& p) {

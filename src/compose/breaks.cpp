@@ -1,4 +1,4 @@
-// Break opportunities (typography.md "Line breaking"): UAX #14's pair rules decide
+// Break opportunities (docs/typography.md "Line breaking"): UAX #14's pair rules decide
 // everything that is not Han (Latin words and numbers stay whole: LB23–LB29), the
 // CLREQ tables then forbid what the basic kinsoku level forbids. Rules are applied in
 // UAX #14 order; each verdict names its rule so the line dump can say why a break was
@@ -86,7 +86,7 @@ Verdict uax14(const std::vector<Atom>& at, std::size_t i) {
   return {true, "LB31"};
 }
 
-// CLREQ basic kinsoku on top of UAX #14 (typography.md): the tables can only forbid.
+// CLREQ basic kinsoku on top of UAX #14 (docs/typography.md): the tables can only forbid.
 // They are checked first so that the dump names the CLREQ rule where both forbid.
 Verdict kinsoku(const std::vector<Atom>& at, std::size_t i) {
   // Between two Han characters (most of the text) no table or pair rule applies: LB31.

@@ -2,7 +2,7 @@
 // Character classes the composer works from: UAX #14 line-breaking classes (for
 // everything that is not Han), the CLREQ punctuation classes that drive punctuation
 // width (标点挤压), and the basic-level kinsoku tables (禁则). All are data, declared
-// in one place each (architecture.md habit 5); docs/composer.md lists their sources.
+// in one place each (docs/architecture.md habit 5); docs/composer.md lists their sources.
 #include <cstdint>
 
 namespace compose {
@@ -15,7 +15,7 @@ enum class Brk : std::uint8_t {
 };
 
 // CLREQ §3.1 / GB/T 15834-2011 punctuation, by where the blank part of its em box is
-// (SC glyph positions, feasibility.md §1: ink of 、，。：；！？ and closing marks in the
+// (SC glyph positions, docs/libraries.md §1: ink of 、，。：；！？ and closing marks in the
 // left half, of opening marks in the right half).
 enum class Mark : std::uint8_t {
   None,
@@ -35,7 +35,7 @@ Brk break_class(char32_t cp);
 Brk uax14_class(char32_t cp);
 Mark mark_class(char32_t cp);
 
-// CLREQ basic-level kinsoku (typography.md "Line breaking"): a character that may not
+// CLREQ basic-level kinsoku (docs/typography.md "Line breaking"): a character that may not
 // start a line, one that may not end a line, and pairs that are never split.
 bool line_start_prohibited(char32_t cp);
 bool line_end_prohibited(char32_t cp);

@@ -2,8 +2,8 @@
 // plus the tailoring of UAX #14 for Chinese text. Sources, per table:
 //  * punctuation classes: W3C CLREQ §3.1.6 "Punctuation Marks" and GB/T 15834-2011 §4
 //    (标号 / 点号), with the blank-half positions of the Simplified Chinese glyphs
-//    (feasibility.md §1: SC stops and closing marks ink left, opening marks ink right);
-//  * kinsoku: typography.md "Line breaking (禁则)" — the CLREQ §3.1.7 basic set — and
+//    (docs/libraries.md §1: SC stops and closing marks ink left, opening marks ink right);
+//  * kinsoku: docs/typography.md "Line breaking (禁则)" — the CLREQ §3.1.7 basic set — and
 //    GB/T 15834-2011 §5.1.3 (破折号、省略号 occupy two ems and are not split);
 //  * tailoring: UAX #14 §6.1 LB1 and §8 (tailoring) for an East Asian context.
 #include <algorithm>
@@ -77,7 +77,7 @@ constexpr MarkEntry kMarks[] = {
     {0xFF60, Mark::Closing},   // ｠
 };
 
-// typography.md "Never at line start" (CLREQ §3.1.7 basic level), plus the other
+// docs/typography.md "Never at line start" (CLREQ §3.1.7 basic level), plus the other
 // closing brackets of the same classes. Sorted.
 constexpr char32_t kLineStartProhibited[] = {
     '!', ')', ',', '.', ':', ';', '?', ']', '}',
@@ -94,7 +94,7 @@ constexpr char32_t kLineStartProhibited[] = {
     0xFF3D, 0xFF5D, 0xFF5E, 0xFF60,           // ］ ｝ ～ ｠
 };
 
-// typography.md "Never at line end". Sorted.
+// docs/typography.md "Never at line end". Sorted.
 constexpr char32_t kLineEndProhibited[] = {
     '(', '[', '{',
     0x2018, 0x201C,                          // ‘ “
@@ -103,7 +103,7 @@ constexpr char32_t kLineEndProhibited[] = {
     0xFF08, 0xFF3B, 0xFF5B, 0xFF5F,          // （ ［ ｛ ｟
 };
 
-// Never split (GB/T 15834-2011 §4.3.1, §4.3.2; typography.md): —— and …… (and the
+// Never split (GB/T 15834-2011 §4.3.1, §4.3.2; docs/typography.md): —— and …… (and the
 // other dash / ellipsis code points used for them).
 constexpr std::array<std::pair<char32_t, char32_t>, 5> kInseparable = {{
     {0x2014, 0x2014}, {0x2015, 0x2015}, {0x2026, 0x2026}, {0x22EF, 0x22EF}, {0x2E3A, 0x2E3A},
@@ -145,11 +145,11 @@ bool east_asian_wide(char32_t cp) {
 // CLREQ tailoring of UAX #14 (UAX #14 §8 allows tailoring):
 //  * “ ‘ are OP and ” ’ CL: in Chinese text the quotes' direction is known, and
 //    QU's "no break on either side" (LB19) would glue them to both neighbours
-//    (feasibility.md §6: the Pango failure `幕，“两`);
-//  * · ・ ～ 〜 are NS: typography.md lists them as never at line start;
+//    (docs/libraries.md §6: the Pango failure `幕，“两`);
+//  * · ・ ～ 〜 are NS: docs/typography.md lists them as never at line start;
 //  * ― (used as 破折号) is B2 like —;
 //  * U+3000 IDEOGRAPHIC SPACE is a space (SP), so it is dropped at line edges like any
-//    break space (the brief: a typed space at a line end or start is not visible).
+//    break space (docs/typography.md: a typed space at a line end or start is not visible).
 Brk break_class(char32_t cp) {
   switch (cp) {
     case 0x2018: case 0x201C: return Brk::OP;

@@ -1,7 +1,7 @@
 #pragma once
 // The composer's interface. Flow pulls lines one at a time at the current column
 // width and keeps a Cursor (the break token) to hand from column to column and page
-// to page (architecture.md, "flow pulls lines from compose one at a time").
+// to page (docs/architecture.md, "flow pulls lines from compose one at a time").
 #include <memory>
 
 #include "compose/line.h"
@@ -15,8 +15,8 @@ enum class Direction { Horizontal, Vertical };  // vertical: later, but a parame
 struct ParaStyle {
   Align align = Align::Justify;
   Direction direction = Direction::Horizontal;
-  int indent_em1000 = 2000;        // first-line indent (typography.md "Paragraphs")
-  int han_latin_em1000 = 125;      // typography.md "Spacing and justification"
+  int indent_em1000 = 2000;        // first-line indent (docs/typography.md "Paragraphs")
+  int han_latin_em1000 = 125;      // docs/typography.md "Spacing and justification"
   int han_latin_min_em1000 = 0;
   int han_latin_max_em1000 = 250;
   int space_em1000 = 500;          // width of a space typed between Han characters
@@ -50,7 +50,7 @@ class Paragraph {
   std::unique_ptr<Impl> impl_;
 };
 
-// One record per line, rounded (architecture.md "Seeing inside"): for --dump=lines.
+// One record per line, rounded (docs/architecture.md "Seeing inside"): for --dump=lines.
 std::string dump_line(const Paragraph& p, const Line& l);
 
 }  // namespace compose

@@ -1,5 +1,5 @@
 // --dump=lines: one record per line, lengths in points rounded to 0.01 (integer
-// arithmetic, so no locale or binary-rounding surprises; architecture.md "Seeing inside").
+// arithmetic, so no locale or binary-rounding surprises; docs/architecture.md "Seeing inside").
 #include <string>
 
 #include "compose/composer.h"

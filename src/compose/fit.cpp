@@ -1,4 +1,4 @@
-// Choosing where a line breaks (typography.md "Line breaking", "Paragraphs").
+// Choosing where a line breaks (docs/typography.md "Line breaking", "Paragraphs").
 //
 // From the line start, find the last break opportunity whose line fits naturally (the
 // push-out candidate, 推出: characters are carried to the next line and the line is
@@ -77,7 +77,7 @@ Choice Paragraph::Impl::choose(std::size_t s, Len measure, bool first) const {
 
 namespace {
 
-// The rest from b, set at the same measure (the brief allows that assumption), ends
+// The rest from b, set at the same measure (an assumption the composer makes for orphan control), ends
 // without an orphan. Looks at most two lines ahead.
 bool rest_ok(const Paragraph::Impl& p, std::size_t b, Len measure) {
   const std::size_t n = p.atoms.size();
@@ -90,7 +90,7 @@ bool rest_ok(const Paragraph::Impl& p, std::size_t b, Len measure) {
 
 }  // namespace
 
-// typography.md "Paragraphs": no orphan — a last line of one character, or a character
+// docs/typography.md "Paragraphs": no orphan — a last line of one character, or a character
 // and its marks. Only the line before the last is re-broken (the previous lines are
 // already set when flow pulls lines one at a time).
 Choice Paragraph::Impl::avoid_orphan(std::size_t s, Len measure, bool first, Choice c) const {

@@ -1,4 +1,4 @@
-// Justification in CLREQ priority order (typography.md "Spacing and justification";
+// Justification in CLREQ priority order (docs/typography.md "Spacing and justification";
 // CLREQ §3.8 / JLREQ §3.8 "line adjustment"). Each stage takes what it can, spread over
 // its items in proportion to their capacity, before the next stage is touched. All in
 // integer millipoints, remainders placed one by one, so a justified line is exact.
@@ -78,7 +78,7 @@ void punct_items(LineWork& w, std::vector<Item>& out) {
 }
 
 // Last-resort stretch: every gap between characters that is not inside a word, and
-// every space, takes an equal share (typography.md: "then all inter-character gaps
+// every space, takes an equal share (docs/typography.md: "then all inter-character gaps
 // equally"). With no such gap (a lone long word), the gaps inside words are used.
 Len stretch_gaps(LineWork& w, Len need, std::vector<Item>& items) {
   items.clear();

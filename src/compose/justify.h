@@ -29,7 +29,7 @@ struct LineWork {
   Len total() const;  // sum of widths and glue
 };
 
-// typography.md "Spacing and justification", shrink order: line-end mark, word spaces
+// docs/typography.md "Spacing and justification", shrink order: line-end mark, word spaces
 // (to 1/4 em), other marks (to 1/2 em), Han–Latin spaces (to min). Returns what could
 // not be taken (> 0: the line is overfull).
 Len shrink_line(LineWork& w, Len need);

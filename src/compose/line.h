@@ -18,7 +18,7 @@ struct PlacedGlyph {
 };
 
 // A run of glyphs in one face, size and tag, with the text it came from, so the PDF
-// can carry exact text (cairo_show_text_glyphs; feasibility.md §2).
+// can carry exact text (cairo_show_text_glyphs; docs/libraries.md §2).
 struct Segment {
   int face = 0;
   Len size = 0;

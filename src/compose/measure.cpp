@@ -7,18 +7,18 @@
 namespace compose {
 
 // Trailing spaces and controls are not part of the visible line: a typed space at a
-// line end is dropped there, like any break space (the brief, "Spacing").
+// line end is dropped there, like any break space (docs/typography.md, "Spacing").
 std::size_t Paragraph::Impl::visible_end(std::size_t s, std::size_t b) const {
   while (b > s && atoms[b - 1].invisible()) --b;
   return b;
 }
 
-// typography.md "Paragraphs": the first line is indented (2 em by default).
+// docs/typography.md "Paragraphs": the first line is indented (2 em by default).
 Len Paragraph::Impl::indent(bool first) const { return first ? em_part(em, style.indent_em1000) : 0; }
 
 namespace {
 
-// typography.md: an opening mark at the start of a line is set half width only where
+// docs/typography.md: an opening mark at the start of a line is set half width only where
 // the style asks for it, and never on a paragraph's first line (its indent stays exact).
 bool half_open(const Paragraph::Impl& p, std::size_t s, bool first) {
   return !first && p.style.half_open_at_start && p.atoms[s].mark == Mark::Opening && p.atoms[s].lead_cap > 0;
@@ -38,7 +38,7 @@ Len Paragraph::Impl::natural(std::size_t s, std::size_t b, bool first) const {
   return w;
 }
 
-// Everything the line may give up, in CLREQ priority order (typography.md "Spacing and
+// Everything the line may give up, in CLREQ priority order (docs/typography.md "Spacing and
 // justification"): the line-end mark's blank half, word spaces down to 1/4 em, the
 // other marks' blank halves (to 1/2 em each), Han–Latin spaces down to their minimum.
 // The blank before the line's first mark stays: the left edge is kept flush.
@@ -64,7 +64,7 @@ bool Paragraph::Impl::stretchable(std::size_t s, std::size_t b) const {
   return false;
 }
 
-// typography.md "Paragraphs": the last line must hold at least two characters besides
+// docs/typography.md "Paragraphs": the last line must hold at least two characters besides
 // punctuation.
 bool Paragraph::Impl::orphan(std::size_t b) const {
   int chars = 0;

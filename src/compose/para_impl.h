@@ -1,5 +1,5 @@
 #pragma once
-// The composer's per-paragraph precomputation (brief: "precompute per paragraph once;
+// The composer's per-paragraph precomputation (docs/composer.md: "precompute per paragraph once;
 // next_line roughly O(line length)"). A paragraph becomes a row of atoms — one per
 // shaped cluster — with the gap after each atom, and a prefix sum of their natural
 // widths so that the natural width of any candidate line is O(1); its shrink and
@@ -14,7 +14,7 @@
 
 namespace compose {
 
-// What an atom is, for spacing (typography.md "Spacing and justification").
+// What an atom is, for spacing (docs/typography.md "Spacing and justification").
 enum class Kind : std::uint8_t {
   Han,      // ideographs, kana, full-width symbols: 1 em on the grid
   Latin,    // letters, digits and number signs (% ‰ ℃ $ ￥ …): proportional

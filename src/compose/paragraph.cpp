@@ -1,5 +1,5 @@
 // The composer's interface for flow: a paragraph is analysed once; lines are pulled one
-// at a time at whatever measure the current column or wrap gives (architecture.md).
+// at a time at whatever measure the current column or wrap gives (docs/architecture.md).
 #include <algorithm>
 
 #include "compose/para_impl.h"

@@ -1,7 +1,7 @@
 // Setting one chosen line: the line-edge rules, the default punctuation widths, then
 // justification, then glyph positions and the segments the PDF draws. Positions are
 // computed along the inline axis and mapped to x/y only at the end, so vertical text
-// needs no rewrite (typography.md, last rule).
+// needs no rewrite (docs/typography.md, last rule).
 #include <algorithm>
 
 #include "compose/justify.h"
@@ -57,7 +57,7 @@ Segment& segment_for(Line& line, const Atom& a, const text::ShapedText& sh) {
 }
 
 // Room for a line's glyphs, text and clusters in its segments, so a line costs a few
-// allocations, not one per glyph (brief: composer speed).
+// allocations, not one per glyph (composer speed, docs/composer.md).
 void reserve(Segment& seg, std::size_t atoms) {
   if (!seg.glyphs.empty()) return;
   seg.glyphs.reserve(atoms + 2);

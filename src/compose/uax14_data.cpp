@@ -1,4 +1,4 @@
-// UAX #14 line-breaking classes: a generated data table (architecture.md habit 5).
+// UAX #14 line-breaking classes: a generated data table (docs/architecture.md habit 5).
 //
 // Source: Unicode 14.0.0 LineBreak.txt, read through Perl's bundled UCD
 // (Unicode::UCD::prop_invmap('lb'), perl 5.36 on Debian 12). Only the blocks a Chinese

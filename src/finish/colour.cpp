@@ -1,7 +1,7 @@
 // Content-stream colour rewrite: cairo writes every solid colour as `r g b rg` / `RG`
-// (feasibility.md §5); each is the RGB stand-in of one palette entry, so it maps back
+// (docs/libraries.md §5); each is the RGB stand-in of one palette entry, so it maps back
 // to the exact CMYK of the layout. 100 % K becomes `0 0 0 1 k` with overprint on
-// (print.md "Colour": /OP true /op true /OPM 1); every other colour knocks out.
+// (docs/print.md "Colour": /OP true /op true /OPM 1); every other colour knocks out.
 #include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/Pl_String.hh>
 
@@ -120,7 +120,7 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
     for (const auto& t : pending_)
       if (is_number(t)) v[i++] = std::strtod(t.getValue().c_str(), nullptr);
     // Keep the whitespace that separated the operands from the previous token: without
-    // it `ET0 0 0 1 k` would fuse into one word (feasibility.md §5c).
+    // it `ET0 0 0 1 k` would fuse into one word (docs/libraries.md §5c).
     if (!pending_.empty() && pending_.front().getType() == QPDFTokenizer::tt_space) writeToken(pending_.front());
     pending_.clear();
     const frame::PaletteEntry* e = cr_.opt.palette.find(v[0], v[1], v[2]);
@@ -162,7 +162,7 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
     write(" " + name + " gs");
   }
 
-  // print.md "Colour": total ink of any area under the layout's limit. A spot colour is
+  // docs/print.md "Colour": total ink of any area under the layout's limit. A spot colour is
   // one ink, never over the limit.
   void check_ink(const frame::Cmyk& c) {
     const int total = c.c + c.m + c.y + c.k;  // 1/1000 per ink → 1/10 %
@@ -221,7 +221,7 @@ void check_colour_rewrite(const ColourRewrite& cr) {
   if (!cr.inline_rgb.empty()) {
     std::string pages;
     for (const auto& p : cr.inline_rgb) pages += (pages.empty() ? "" : ", ") + p;
-    throw base::Error({}, "RGB inline image on page " + pages + " (print.md: no DeviceRGB anywhere)",
+    throw base::Error({}, "RGB inline image on page " + pages + " (docs/print.md: no DeviceRGB anywhere)",
                       "draw images as image XObjects (render/ does) so they can be converted");
   }
   if (cr.unknown.empty()) return;

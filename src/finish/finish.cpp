@@ -1,4 +1,4 @@
-// finish_pdf: cairo's PDF → a PDF/X-4 file a newspaper plant accepts (print.md).
+// finish_pdf: cairo's PDF → a PDF/X-4 file a newspaper plant accepts (docs/print.md).
 // The steps, in order: colour (contents, forms, patterns, shadings) → images → page
 // groups, boxes, marks → Info/XMP and output intent → deterministic write.
 #include "finish/finish.h"
@@ -139,7 +139,7 @@ void finish_pages(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const Opt
 std::string write_pdf(QPDF& pdf) {
   QPDFWriter w(pdf);
   w.setOutputMemory();
-  w.setDeterministicID(true);     // /ID from the content (print.md "Deterministic")
+  w.setDeterministicID(true);     // /ID from the content (docs/print.md "Deterministic")
   w.setMinimumPDFVersion("1.6");  // PDF/X-4 is built on PDF 1.6; cairo writes 1.5
   w.write();
   auto buf = w.getBufferSharedPointer();

@@ -1,7 +1,7 @@
 #pragma once
 // Finishing (libqpdf, after cairo): PDF/X-4 identification (Info + XMP), one output
 // intent with an embedded CMYK profile, page boxes, CMYK / K-only colour with black
-// overprint, image colour fixes, deterministic /ID (print.md; feasibility.md §5).
+// overprint, image colour fixes, deterministic /ID (docs/print.md; docs/libraries.md §5).
 // What we ship and why: docs/print.md.
 #include <filesystem>
 #include <string>
@@ -22,7 +22,7 @@ struct PageBoxes {
   Len marks = 0;               // MediaBox = BleedBox + marks on every side; > 0: draw marks
   // The page uses the black plate only (K-only colours, grey images): its marks are then
   // drawn in K, not in registration colour, so the page stays a one-plate job and
-  // inkcov shows C = M = Y = 0 (print.md "How we check it").
+  // inkcov shows C = M = Y = 0 (docs/print.md "How we check it").
   bool black_only = false;
 };
 
@@ -36,11 +36,11 @@ struct Options {
   std::string output_registry;           // RegistryName; "" for a condition in no registry
   frame::Palette palette;                // RGB stand-ins → exact CMYK
   std::vector<PageBoxes> pages;          // one per page, in order
-  int ink_limit_percent = 240;           // total area coverage limit (print.md "Colour")
+  int ink_limit_percent = 240;           // total area coverage limit (docs/print.md "Colour")
 };
 
 // An output condition: the profile to embed and what the output intent says about it.
-// print.md: never claim a condition whose profile is not the one embedded.
+// docs/print.md: never claim a condition whose profile is not the one embedded.
 struct OutputCondition {
   std::filesystem::path profile;
   std::string identifier;  // OutputConditionIdentifier
@@ -65,7 +65,7 @@ std::vector<PageBoxes> page_boxes(const frame::Document& doc);
 // ink-limit excesses and recoverable PDF problems go to `diag`.
 std::string finish_pdf(const std::string& cairo_pdf, const Options& opt, base::Diagnostics& diag);
 
-// print.md "Atomic": writes `bytes` to a temporary name in the same folder, then renames
+// docs/print.md "Atomic": writes `bytes` to a temporary name in the same folder, then renames
 // it onto `path`, so a hot folder never sees a half-written PDF. Throws base::Error.
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
 

@@ -1,4 +1,4 @@
-// Images (print.md "Colour", photos; feasibility.md §4):
+// Images (docs/print.md "Colour", photos; docs/libraries.md §4):
 // * grey and CMYK JPEG bytes pass through untouched; Adobe (APP14) CMYK JPEGs store
 //   inverted samples and get /Decode [1 0 1 0 1 0 1 0];
 // * RGB images (DeviceRGB, CalRGB, ICCBased RGB, Indexed on RGB) are converted with lcms2

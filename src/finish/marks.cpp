@@ -1,4 +1,4 @@
-// Page boxes (print.md "Page boxes", ISO 15930-7 §6.2.2: every page has TrimBox and
+// Page boxes (docs/print.md "Page boxes", ISO 15930-7 §6.2.2: every page has TrimBox and
 // BleedBox, BleedBox ⊆ MediaBox) and printer's marks in the margin outside the bleed.
 // cairo's page is the MediaBox = trim + 2 × (bleed + marks), trim centred in it.
 #include <algorithm>

@@ -1,7 +1,7 @@
 // PDF/X-4 identification (ISO 15930-7 §6.7 and §6.2.4): Info and XMP say the same
 // (GTS_PDFXVersion, Trapped, dates, title, producer), and exactly one GTS_PDFX output
 // intent carries the embedded CMYK profile. Never claim a condition whose profile is
-// not the one embedded (print.md).
+// not the one embedded (docs/print.md).
 #include <lcms2.h>
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -55,7 +55,7 @@ std::string xml_escape(const std::string& s) {
   return out;
 }
 
-// xmpMM IDs as UUIDs taken from the content digest: same input, same IDs (print.md
+// xmpMM IDs as UUIDs taken from the content digest: same input, same IDs (docs/print.md
 // "Deterministic").
 std::string uuid(const std::string& hex32) {
   return "uuid:" + hex32.substr(0, 8) + "-" + hex32.substr(8, 4) + "-" + hex32.substr(12, 4) + "-" +

@@ -1,6 +1,6 @@
 // Everything a page draws through its resources: form XObjects (cairo groups), tiling
 // patterns, soft-mask groups and shadings get the same colour treatment as the page
-// contents; transparency groups lose /CS /DeviceRGB (feasibility.md §5, "Conclusion":
+// contents; transparency groups lose /CS /DeviceRGB (docs/libraries.md §5, "Conclusion":
 // the token rewrite is only robust if it covers all of these).
 #include "finish/steps.h"
 
@@ -43,7 +43,7 @@ QPDFObjectHandle map_rgb_array(ColourRewrite& cr, QPDFObjectHandle a) {
 }
 
 // Type 2 (exponential) functions carry C0/C1; type 3 (stitching) combines them; cairo
-// writes only these for gradients (feasibility.md §5).
+// writes only these for gradients (docs/libraries.md §5).
 void map_function(ColourRewrite& cr, QPDFObjectHandle fn) {
   QPDFObjectHandle dict = fn.isStream() ? fn.getDict() : fn;
   if (!dict.isDictionary()) return;
@@ -80,7 +80,7 @@ void fix_shading(ColourRewrite& cr, QPDFObjectHandle shading) {
 }
 
 // A transparency group blends in its /CS; DeviceRGB there turns K-only black back into
-// CMY+K (feasibility.md §5, Ghostscript check), so it blends in DeviceCMYK instead.
+// CMY+K (docs/libraries.md §5, Ghostscript check), so it blends in DeviceCMYK instead.
 void fix_group(QPDFObjectHandle dict) {
   auto group = dict.getKey("/Group");
   if (group.isDictionary() && is_rgb_space(group.getKey("/CS")))
@@ -184,7 +184,7 @@ bool uses_transparency(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen) {
 }
 
 // cairo puts a DeviceRGB transparency group on every page, even without transparency
-// (feasibility.md §5). Pages that need none lose it; the others blend in DeviceCMYK.
+// (docs/libraries.md §5). Pages that need none lose it; the others blend in DeviceCMYK.
 void fix_page_group(QPDFPageObjectHelper& page) {
   auto obj = page.getObjectHandle();
   std::set<QPDFObjGen> seen;

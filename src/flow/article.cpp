@@ -151,7 +151,7 @@ void ArticleFlow::make_items() {
   }
 }
 
-// Overset is an error naming the article and how much did not fit (issue-format.md);
+// Overset is an error naming the article and how much did not fit (docs/format.md);
 // --allow-overset makes it a warning and marks the spot on the proof.
 void ArticleFlow::overset() {
   int chars = head_lost_chars_, lines = head_lost_lines_;

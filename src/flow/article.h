@@ -3,7 +3,7 @@
 // frame's top), then byline, paragraphs and subheads flowing down its columns left to
 // right, through its frames in order, across pages (jumps), around photos set inside it.
 // Lines are pulled from the composer one at a time at the column's width; the break
-// position (State) is handed from column to column and page to page (architecture.md).
+// position (State) is handed from column to column and page to page (docs/architecture.md).
 #include <memory>
 
 #include "flow/head.h"

@@ -90,7 +90,7 @@ void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern,
   s_.place_mark(job_.page(at.page), lines.front(), job_.layout().col_x(at.column), base, a_.id, "jump");
 }
 
-// A subhead is never left alone at a column foot (typography.md "Roles"): it moves on
+// A subhead is never left alone at a column foot (docs/typography.md "Roles"): it moves on
 // when it and two lines of what follows (one, if that is all there is) do not fit. A
 // column too short for that, even from its head, is passed over.
 bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
@@ -112,7 +112,7 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
   return remaining() < need;
 }
 
-// Widow / orphan control across columns (typography.md "Paragraphs"), where the frame
+// Widow / orphan control across columns (docs/typography.md "Paragraphs"), where the frame
 // allows: no paragraph's first line alone at a column foot, no last line alone at the
 // head of the next column.
 bool ArticleFlow::avoid_lonely_line(const Item& it) const {

@@ -10,7 +10,7 @@ namespace flow {
 
 namespace {
 
-// PDF dates come from the issue (or SOURCE_DATE_EPOCH), never the clock (print.md
+// PDF dates come from the issue (or SOURCE_DATE_EPOCH), never the clock (docs/print.md
 // "Deterministic").
 std::string creation_date(const model::Issue& issue, const base::Context& ctx) {
   char buf[32];

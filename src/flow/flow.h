@@ -1,5 +1,5 @@
 #pragma once
-// Flow: blocks on the page grid → placed frames per page (architecture.md). Articles
+// Flow: blocks on the page grid → placed frames per page (docs/architecture.md). Articles
 // thread their text through their frames column by column, pulling lines from the
 // composer one at a time; photos, captions, banners, folios and jump lines are set here.
 #include "base/context.h"

@@ -1,5 +1,5 @@
 // The folio (报眉) above the grid on pages after the first: page number and section on
-// the left, paper name and date on the right, over a rule (typography.md "Roles").
+// the left, paper name and date on the right, over a rule (docs/typography.md "Roles").
 // Page 1 carries the masthead instead: the paper's name large, date and number.
 #include "flow/pages.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Display lines set across a measure: the headline group (引题 / 主题 / 副题 and a
-// leading byline), subheads, banners. typography.md "Roles and fonts": headline lines
+// leading byline), subheads, banners. docs/typography.md "Roles and fonts": headline lines
 // break only where the editor wrote a space or line break, unless a part is too long for
 // the measure; then the headline is first set smaller.
 #include <memory>

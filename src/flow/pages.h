@@ -22,7 +22,7 @@ void lay_out_banner(Job& job, const model::Banner& b);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
 
-// Overset is an error naming the block and how much did not fit (issue-format.md);
+// Overset is an error naming the block and how much did not fit (docs/format.md);
 // --allow-overset makes it a warning. Either way `mark` is outlined on the proof.
 void report_overset(Job& job, const std::string& message, const base::Loc& loc, const std::string& id, int page,
                     const model::Box& mark);

@@ -1,6 +1,6 @@
 // A photo block: the image scaled into its grid area (crop to fill, or fit), the caption
 // in Kai under it on the grid, the credit (某某 摄) flush right, run in on the caption's
-// last line when it fits (typography.md "Roles and fonts").
+// last line when it fits (docs/typography.md "Roles and fonts").
 #include <cmath>
 
 #include "flow/head.h"
@@ -72,7 +72,7 @@ void place_image(Job& job, const model::Photo& p, const model::Box& area) {
   img.y = std::max(area.y, img.img_y);
   img.w = std::min(area.w, img.img_w);
   img.h = std::min(area.h, img.img_h);
-  // Effective resolution = pixels ÷ placed size (print.md "Resolution").
+  // Effective resolution = pixels ÷ placed size (docs/print.md "Resolution").
   const double ppi = info.width / (base::to_pt(img.img_w) / 72.0);
   const std::string what = "photo resolution is " + std::to_string(static_cast<int>(ppi)) + " ppi at its placed size";
   if (ppi < 100 && !job.opt.allow_low_res)

@@ -7,7 +7,7 @@ namespace flow {
 Setter::Setter(const model::Layout& layout, const text::FontSet& fonts, base::Diagnostics& diag)
     : layout_(layout), fonts_(fonts), diag_(diag) {}
 
-// <i> is CJK emphasis: Kai for Han text (issue-format.md); <b> the bold weight of the role.
+// <i> is CJK emphasis: Kai for Han text (docs/format.md); <b> the bold weight of the role.
 int Setter::face_for(const model::Style& s, bool bold, bool italic) const {
   const text::Role role = italic && fonts_.has_role(text::Role::Kai) ? text::Role::Kai : s.font;
   return fonts_.face(role, s.bold || bold);
@@ -87,7 +87,7 @@ Len Setter::baseline(Len top, int rows, Len size) const {
   return baseline_at_centre(top + rows * layout_.pitch / 2, size);
 }
 
-// Lines are placed on the ideographic em box (typography.md "The character grid"): the
+// Lines are placed on the ideographic em box (docs/typography.md "The character grid"): the
 // box runs from ideo_top above the baseline to ideo_bottom below it; its centre goes on
 // `centre`. The body font's box is used for every line so that lines of one size share
 // their baseline whatever their face.

@@ -26,7 +26,7 @@ class Setter {
   compose::Paragraph plain(const std::string& text, const std::string& style, const std::string& context,
                            int page, bool indent = false, Len size = 0) const;
 
-  // Grid lines one line of this style takes (占行, typography.md "The character grid").
+  // Grid lines one line of this style takes (占行, docs/typography.md "The character grid").
   int rows_per_line(const model::Style& s) const;
   // Baseline of a line of `size` set in a band of `rows` grid lines whose top is `top`:
   // the ideographic em box is centred in the band.

@@ -49,7 +49,7 @@ struct Image {
   base::Loc loc;  // the <photo> element, so a corrupt image found while drawing names it
 };
 
-// Proof-only marks (grid, frame edges, overset); never drawn into the PDF (print.md "Proofs").
+// Proof-only marks (grid, frame edges, overset); never drawn into the PDF (docs/print.md "Proofs").
 struct Overlay {
   enum Kind { Grid, FrameEdge, Overset } kind = FrameEdge;
   Len x = 0, y = 0, w = 0, h = 0;

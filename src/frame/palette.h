@@ -1,7 +1,7 @@
 #pragma once
-// The colour palette of a document. cairo writes RGB only (feasibility.md §5), so
+// The colour palette of a document. cairo writes RGB only (docs/libraries.md §5), so
 // render/ draws each layout CMYK colour with a *distinct* RGB stand-in and finish/
-// maps every stand-in back to its exact CMYK (print.md "Colour": the mapping must be
+// maps every stand-in back to its exact CMYK (docs/print.md "Colour": the mapping must be
 // exact, not a formula guess). The stand-ins look like the CMYK colour on screen (PNG
 // proofs use the same values) and differ from each other by at least 2/255 in one channel,
 // so cairo's printed decimals identify them without doubt.

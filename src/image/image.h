@@ -1,6 +1,6 @@
 #pragma once
 // Images: probe (format, size, colour space) without decoding, and decode to pixels for
-// proofs / cairo. Images over 100 megapixels are refused before decoding (issue 5).
+// proofs / cairo. Images over 100 megapixels are refused before decoding.
 #include <cstdint>
 #include <filesystem>
 #include <string>

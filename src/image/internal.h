@@ -10,7 +10,7 @@
 namespace image {
 
 // Everything the readers need to say where a problem is: the image file and the XML
-// element that referenced it (architecture.md habit 3: errors carry a location).
+// element that referenced it (docs/architecture.md habit 3: errors carry a location).
 struct Source {
   std::filesystem::path file;
   base::Loc from;

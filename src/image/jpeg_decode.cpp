@@ -1,5 +1,5 @@
 // JPEG → cairo pixels with libjpeg(-turbo). Grey and CMYK are converted for the screen
-// proof here; the PDF keeps the original JPEG bytes (feasibility.md §4).
+// proof here; the PDF keeps the original JPEG bytes (docs/libraries.md §4).
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -14,7 +14,7 @@ namespace image {
 namespace {
 
 // libjpeg's default error_exit prints and calls exit(); library code must do neither
-// (architecture.md habit 3). Ours longjmps back to run_libjpeg(), and everything
+// (docs/architecture.md habit 3). Ours longjmps back to run_libjpeg(), and everything
 // between that setjmp and the longjmp is C code or trivially destructible, which is
 // when C++ allows longjmp ([csetjmp.syn]/4). The C++ exception is thrown only after
 // we are back in our own frame.

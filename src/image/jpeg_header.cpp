@@ -82,7 +82,7 @@ void finish(Walk& w, const Source& src) {
   }
   // Photoshop and most DTP tools write CMYK with an Adobe APP14 marker and store the
   // channels inverted (0 = full ink); PDF needs /Decode [1 0 1 0 1 0 1 0] for them
-  // (feasibility.md §4).
+  // (docs/libraries.md §4).
   w.info.adobe_inverted = w.saw_adobe && w.info.components == 4;
 }
 

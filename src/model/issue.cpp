@@ -1,4 +1,4 @@
-// Reading an issue file (issue-format.md; extensions in docs/format.md): the steps
+// Reading an issue file (docs/format.md; extensions in docs/format.md): the steps
 // are parse the XML, load the layout it names, read the pages, check the whole.
 #include "model/issue.h"
 

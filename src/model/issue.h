@@ -1,5 +1,5 @@
 #pragma once
-// The typed issue: what issue-format.md describes, after parsing and validation.
+// The typed issue: what docs/format.md describes, after parsing and validation.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace model {
 
-// A piece of inline text with its emphasis (issue-format.md: <b>, <i>, <br/>).
+// A piece of inline text with its emphasis (docs/format.md: <b>, <i>, <br/>).
 struct Inline {
   std::string text;    // UTF-8; empty when br
   bool bold = false;
@@ -98,7 +98,7 @@ Issue load_issue(const std::filesystem::path& file, const base::Context& ctx);
 // The same from memory (tests); `name` is used in messages and for resolving paths.
 Issue parse_issue(const std::string& xml, const std::filesystem::path& name, const base::Context& ctx);
 
-// Chinese font size names (issue-format.md "Units"): 五号 → 10.5 pt. nullopt if unknown.
+// Chinese font size names (docs/format.md "Units"): 五号 → 10.5 pt. nullopt if unknown.
 std::optional<Len> chinese_size(const std::string& name);
 // "9pt", "3mm", "12q", "小五", "1.5em" (em only where em_base > 0).
 std::optional<Len> parse_length(const std::string& text, Len em_base = 0);

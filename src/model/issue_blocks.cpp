@@ -51,7 +51,7 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
       {"byline", TextKind::Byline}, {"p", TextKind::Para}, {"subhead", TextKind::Subhead}};
   for (const auto& [name, kind] : kHead) {
     if (tag != name) continue;
-    // The head is set across the block's full width above the text (issue-format.md).
+    // The head is set across the block's full width above the text (docs/format.md).
     if (!a.body.empty())
       throw base::Error(c.at(), c.tag() + " after the article's text (line " + std::to_string(a.body.front().loc.line) + ")",
                         "move kicker, headline and subtitle before the byline and the first <p>");

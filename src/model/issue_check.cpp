@@ -1,4 +1,4 @@
-// Whole-issue checks (issue-format.md "What bad input gets"): page numbers and ids
+// Whole-issue checks (docs/format.md "What bad input gets"): page numbers and ids
 // unique, every block on the grid, no two blocks overlapping, frames on existing
 // pages, nested photos inside their article, every article with text.
 #include <map>
@@ -118,7 +118,7 @@ void check_nested_photos(const Issue& is) {
 }
 
 // A photo nested in an article sits in that article's frames by design: the text
-// flows around it (issue-format.md). Any other meeting of two rectangles is an error.
+// flows around it (docs/format.md). Any other meeting of two rectangles is an error.
 bool may_overlap(const Placed& a, const Placed& b) {
   return (!a.inside.empty() && a.inside == b.article) || (!b.inside.empty() && b.inside == a.article);
 }

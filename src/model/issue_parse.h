@@ -16,7 +16,7 @@ struct IssueScope {
   const Layout& layout;
 };
 
-// style= of any element must name a style of the layout (issue-format.md "Any element
+// style= of any element must name a style of the layout (docs/format.md "Any element
 // may carry style"); returns it, or `fallback` when the attribute is absent.
 std::string style_attr(const xml::Node& n, const Layout& layout, const std::string& fallback);
 

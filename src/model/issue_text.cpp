@@ -28,7 +28,7 @@ bool xml_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c =
 
 // Wide characters: East Asian Width W or F (UAX #11), plus the punctuation that
 // shares code points with Western text but is set full width in Chinese text
-// (typography.md "Punctuation width": “ ” ‘ ’ — … ·). A line wrap between two of
+// (docs/typography.md "Punctuation width": “ ” ‘ ’ — … ·). A line wrap between two of
 // them is an artefact of the source file, not a space (CLREQ §3.1: no inter-word
 // spaces in Han text).
 bool wide(char32_t c) {
@@ -97,7 +97,7 @@ std::vector<Cell> cells_of(const std::vector<Inline>& in) {
 
 // The whitespace rule: trim at the ends and around <br/>; a run with a newline goes
 // between two wide characters, else becomes one space; spaces typed on one line
-// become exactly one U+0020 (typography.md: typed spaces between Han are meaningful).
+// become exactly one U+0020 (docs/typography.md: typed spaces between Han are meaningful).
 std::vector<Cell> apply_space_rule(const std::vector<Cell>& cells) {
   std::vector<Cell> out;
   for (size_t i = 0; i < cells.size();) {

@@ -16,7 +16,7 @@ std::string joined(const std::vector<std::string>& names) {
   return s.empty() ? "(none)" : s;
 }
 
-// issue-format.md: "issue/@layout names a layout file in layouts/ (without extension)
+// docs/format.md: "issue/@layout names a layout file in layouts/ (without extension)
 // or a path". Anything with a folder separator or an .xml extension is a path.
 bool is_path(const std::string& s) {
   return s.find('/') != std::string::npos || s.find('\\') != std::string::npos ||

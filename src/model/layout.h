@@ -32,7 +32,7 @@ struct Layout {
   Len bleed = base::from_mm(3);
   Len margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
   int columns = 0;
-  Len column_width = 0;  // a whole number of body ems (typography.md "The character grid")
+  Len column_width = 0;  // a whole number of body ems (docs/typography.md "The character grid")
   Len gutter = 0;
   int rows = 0;          // grid lines
   Len pitch = 0;         // one grid line = the body leading

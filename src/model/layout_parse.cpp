@@ -55,7 +55,7 @@ void read_page(const xml::Node& n, Layout& lay) {
 void read_grid(const xml::Node& n, Layout& lay) {
   n.allow({"columns", "column-width", "gutter", "rows", "pitch"});
   // Widths may be in em of the body size: a column of whole body ems needs no
-  // adjustment for a line of pure Han text (typography.md "The character grid").
+  // adjustment for a line of pure Han text (docs/typography.md "The character grid").
   const Len em = lay.styles.at("body").size;
   lay.columns = n.integer("columns", 1);
   lay.column_width = n.length("column-width", em, false);
@@ -68,7 +68,7 @@ void read_setting(const xml::Node& n, Layout& lay) {
   const std::string tag = n.e.Name();
   if (tag == "print") {
     n.allow({"ink-limit"});
-    // Total area coverage in percent (print.md "Colour"): at most 4 × 100 %.
+    // Total area coverage in percent (docs/print.md "Colour"): at most 4 × 100 %.
     lay.ink_limit_percent = n.integer("ink-limit", 1);
     if (lay.ink_limit_percent > 400)
       n.fail("ink-limit", "ink-limit=\"" + std::to_string(lay.ink_limit_percent) + "\" is above 400 %",

@@ -13,7 +13,7 @@ namespace model {
 namespace {
 
 // The Chinese type size names (字号) and their sizes in points, as listed in
-// /work/shared/design/issue-format.md, "Units" (the traditional 号数制 values in
+// docs/format.md, "Units" (the traditional 号数制 values in
 // common use in Chinese publishing). Sizes in 1/10 pt so the table is exact.
 struct ChineseSize {
   std::string_view name;

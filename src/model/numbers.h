@@ -14,7 +14,7 @@ namespace model::num {
 std::optional<double> decimal(const std::string& s);
 // A count of ems in 1/1000 em: "2em", "2", "0.125em", "1/8em" (the unit may be omitted).
 std::optional<int> em1000(const std::string& s);
-// "c m y k", four percentages 0..100 separated by spaces (print.md "Colour").
+// "c m y k", four percentages 0..100 separated by spaces (docs/print.md "Colour").
 std::optional<Cmyk> cmyk(const std::string& s);
 
 }  // namespace model::num

@@ -1,6 +1,6 @@
 #pragma once
 // Named styles and the page grid of a layout (layouts/*.xml). Pure data: model/ never
-// sees fonts (architecture.md), so a style names a font *role*, resolved by text/.
+// sees fonts (docs/architecture.md), so a style names a font *role*, resolved by text/.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -12,7 +12,7 @@ namespace model {
 
 using base::Len;
 
-// Colours are written in CMYK in layouts (print.md "Colour"); components in 1/1000
+// Colours are written in CMYK in layouts (docs/print.md "Colour"); components in 1/1000
 // (0..1000 = 0..100 %). A named spot colour keeps its name and CMYK alternate.
 struct Cmyk {
   std::uint16_t c = 0, m = 0, y = 0, k = 1000;
@@ -31,16 +31,16 @@ struct Style {
   Len size = base::from_pt(9);
   // Line pitch of a multi-line element; 0 = the layout's grid pitch (body text).
   Len leading = 0;
-  // Whole grid lines taken by each line of this element (占行, typography.md "The
+  // Whole grid lines taken by each line of this element (占行, docs/typography.md "The
   // character grid"); 0 = the smallest whole number of grid lines that holds `leading`.
   int grid_lines = 0;
   Align align = Align::Justify;
   int indent_em1000 = 0;          // first-line indent in 1/1000 em (2000 = 2 em)
   int han_latin_em1000 = 125;     // Han–Latin space: newspaper default 1/8 em
   int han_latin_min_em1000 = 0;   // may shrink to 0 …
-  int han_latin_max_em1000 = 250; // … or grow to 1/4 em (typography.md "Spacing")
+  int han_latin_max_em1000 = 250; // … or grow to 1/4 em (docs/typography.md "Spacing")
   int space_em1000 = 500;         // width of a space typed between Han characters
-  bool hanging_punct = false;     // off by default (typography.md "Punctuation width")
+  bool hanging_punct = false;     // off by default (docs/typography.md "Punctuation width")
   bool half_open_at_start = false;
   int space_before_lines = 0;     // grid lines of space above (subheads)
   int space_after_lines = 0;

@@ -7,7 +7,7 @@ namespace model {
 namespace {
 
 void read_spacing(const xml::Node& n, Style& s) {
-  // Han–Latin spacing (typography.md "Spacing and justification"): a preferred
+  // Han–Latin spacing (docs/typography.md "Spacing and justification"): a preferred
   // amount and the range justification may use.
   s.han_latin_em1000 = n.em1000("han-latin", s.han_latin_em1000, 0);
   s.han_latin_min_em1000 = n.em1000("han-latin-min", s.han_latin_min_em1000, 0);
@@ -18,7 +18,7 @@ void read_spacing(const xml::Node& n, Style& s) {
                std::to_string(s.han_latin_min_em1000) + " / " + std::to_string(s.han_latin_em1000) + " / " +
                std::to_string(s.han_latin_max_em1000) + " thousandths of an em)",
            "make han-latin-min <= han-latin <= han-latin-max (defaults 0, 1/8em, 1/4em)");
-  // A space typed between Han characters keeps this width (typography.md: "never delete it").
+  // A space typed between Han characters keeps this width (docs/typography.md: "never delete it").
   s.space_em1000 = n.em1000("space", s.space_em1000, 0);
   s.indent_em1000 = n.em1000("indent", s.indent_em1000, 0);
 }
@@ -35,7 +35,7 @@ void read_color(const xml::Node& n, Style& s) {
     n.fail("color", "attribute color=\"" + *v + "\" of <style> is not a CMYK colour",
            "write four percentages 0–100 separated by spaces: color=\"C M Y K\", e.g. \"0 100 100 0\" for red");
   s.color = *c;
-  // A named spot colour (print.md "Colour"): the name goes to the plate, the CMYK above is
+  // A named spot colour (docs/print.md "Colour"): the name goes to the plate, the CMYK above is
   // its alternate for proofs and for plants that print it in process colours.
   if (const auto spot = n.opt("spot")) {
     bool ok = !spot->empty() && spot->size() <= 60;

@@ -1,7 +1,7 @@
 #pragma once
 // Private to model/: reading XML files with tinyxml2 and turning every problem into a
-// base::Error with file, line and a fix (issue-format.md "What bad input gets").
-// Only model/*.cpp include this header; tinyxml2 stays inside model/ (architecture.md).
+// base::Error with file, line and a fix (docs/format.md "What bad input gets").
+// Only model/*.cpp include this header; tinyxml2 stays inside model/ (docs/architecture.md).
 #include <tinyxml2.h>
 
 #include <initializer_list>

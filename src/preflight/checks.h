@@ -1,5 +1,5 @@
 #pragma once
-// The checks behind preflight::check (preflight.cpp reads like the list in print.md).
+// The checks behind preflight::check (preflight.cpp reads like the list in docs/print.md).
 // Internal to preflight/.
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>

@@ -2,11 +2,11 @@
 // CTM (q/Q/cm), fill and stroke colour (g rg k cs sc scn and the stroking forms),
 // overprint from ExtGStates (gs: OP, op, OPM), text render mode (Tr), text showing
 // (Tj TJ ' "), XObjects (Do) and inline images (BI/ID). It reports:
-// * RGB colour operators (print.md: no DeviceRGB anywhere);
+// * RGB colour operators (docs/print.md: no DeviceRGB anywhere);
 // * black text that is not K-only with overprint, and text in rich black, RGB or grey
-//   (print.md "Colour": black text 100 % K, /OP true /op true /OPM 1);
+//   (docs/print.md "Colour": black text 100 % K, /OP true /op true /OPM 1);
 // * total ink of k/K colours over the limit;
-// * effective image resolution: pixels ÷ placed size from the CTM at Do (print.md
+// * effective image resolution: pixels ÷ placed size from the CTM at Do (docs/print.md
 //   "Resolution": < 200 ppi warning, < 100 ppi error).
 #include <charconv>
 #include <cmath>
@@ -182,7 +182,7 @@ void Scanner::text_colour(const Colour& c, bool overprint) {
   if (c.kind == Colour::Rgb) {
     s_.r.error(code::kTextRgb, s_.page, key, "text in Device" + key + " (print needs CMYK; black text 100 % K only)");
   } else if (c.kind == Colour::Gray) {
-    // DeviceGray black knocks out C, M and Y under it: it cannot overprint (feasibility.md §5d).
+    // DeviceGray black knocks out C, M and Y under it: it cannot overprint (docs/libraries.md §5d).
     if (c.v[0] == 0.0) s_.r.error(code::kTextGray, s_.page, key, "black text in DeviceGray; it knocks out (use 0 0 0 1 k with overprint)");
     else s_.r.warn(code::kTextGray, s_.page, key, "text in DeviceGray " + fixed(c.v[0], 3) + " (prefer CMYK K tints)");
   } else if (c.kind == Colour::Cmyk) {

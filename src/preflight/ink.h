@@ -1,5 +1,5 @@
 #pragma once
-// Total ink (total area coverage) of CMYK image samples (print.md "Colour": the total
+// Total ink (total area coverage) of CMYK image samples (docs/print.md "Colour": the total
 // ink of any area stays under the layout's limit). Shared with finish/.
 #include <cstdint>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
 // What a PDF needs to know about a JPEG (DCTDecode) stream without decoding it: the
-// Adobe APP14 marker (inverted CMYK, feasibility.md §4), an embedded ICC profile
+// Adobe APP14 marker (inverted CMYK, docs/libraries.md §4), an embedded ICC profile
 // (APP2 ICC_PROFILE, ICC.1 Annex B.4) and the frame header. Shared with finish/.
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
-// Page-level checks: boxes (print.md "Page boxes"; ISO 15930-7 §6.2.2), fonts (embedded,
-// ToUnicode, no Type 3), DeviceRGB in any resource (print.md "Colour": contents,
+// Page-level checks: boxes (docs/print.md "Page boxes"; ISO 15930-7 §6.2.2), fonts (embedded,
+// ToUnicode, no Type 3), DeviceRGB in any resource (docs/print.md "Colour": contents,
 // XObjects, shadings, patterns, groups), total ink of CMYK images.
 #include <algorithm>
 
@@ -144,7 +144,7 @@ void Walk::image_ink(QPDFObjectHandle img) {
 }
 
 // An Adobe (APP14) CMYK JPEG stores inverted samples; without /Decode [1 0 1 0 1 0 1 0]
-// Ghostscript and poppler print it as a negative (feasibility.md §4).
+// Ghostscript and poppler print it as a negative (docs/libraries.md §4).
 void Walk::jpeg_decode(QPDFObjectHandle img) {
   auto d = img.getDict();
   auto f = d.getKey("/Filter");

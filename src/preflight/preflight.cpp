@@ -1,4 +1,4 @@
-// preflight::check: the checks of print.md "How we check it", file first, then pages.
+// preflight::check: the checks of docs/print.md "How we check it", file first, then pages.
 #include "preflight/preflight.h"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>

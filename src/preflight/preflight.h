@@ -1,5 +1,5 @@
 #pragma once
-// Preflight: checks a PDF against what a newspaper plant's preflight asks (print.md
+// Preflight: checks a PDF against what a newspaper plant's preflight asks (docs/print.md
 // "How we check it"): page boxes, PDF/X-4 identification in Info and XMP, one output
 // intent with an embedded profile, embedded fonts with ToUnicode and no Type 3, no
 // DeviceRGB anywhere, K-only overprinting black text, image resolution and total ink.
@@ -12,9 +12,9 @@
 namespace preflight {
 
 struct Options {
-  int ink_limit_percent = 240;  // total area coverage limit (print.md "Colour")
+  int ink_limit_percent = 240;  // total area coverage limit (docs/print.md "Colour")
   double warn_ppi = 200;        // effective resolution below this: warning …
-  double error_ppi = 100;       // … below this: error (print.md "Resolution")
+  double error_ppi = 100;       // … below this: error (docs/print.md "Resolution")
   bool allow_low_resolution = false;  // "unless allowed": low-res errors become warnings
 };
 

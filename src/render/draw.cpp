@@ -19,7 +19,7 @@ Drawer::~Drawer() {
   for (auto& [k, s] : pictures_) cairo_surface_destroy(s);
 }
 
-// cairo gets its own face, opened from the file + index that text/ resolved (feasibility.md
+// cairo gets its own face, opened from the file + index that text/ resolved (docs/libraries.md
 // §1: never share HarfBuzz's face with cairo). A pattern with FC_FILE/FC_INDEX makes cairo
 // open exactly that file, with no fontconfig substitution.
 cairo_font_face_t* Drawer::font(int face) {
@@ -42,7 +42,7 @@ void Drawer::colour(cairo_t* cr, const frame::Cmyk& c) {
 }
 
 // Text with cairo_show_text_glyphs and the composer's clusters, so that copy/paste and
-// pdftotext give back exactly the characters written (feasibility.md §2).
+// pdftotext give back exactly the characters written (docs/libraries.md §2).
 void Drawer::text(cairo_t* cr, const frame::GlyphRun& r) {
   if (r.glyphs.empty()) return;
   cairo_set_font_face(cr, font(r.face));
@@ -72,7 +72,7 @@ void Drawer::fill(cairo_t* cr, const frame::Fill& f) {
 }
 
 // Decoded pixels for the proof; for JPEG the original bytes ride along as mime data so
-// the PDF embeds them untouched (feasibility.md §4), deduplicated by UNIQUE_ID.
+// the PDF embeds them untouched (docs/libraries.md §4), deduplicated by UNIQUE_ID.
 cairo_surface_t* Drawer::picture(const frame::Image& img) {
   auto it = pictures_.find(img.path);
   if (it != pictures_.end()) return it->second;

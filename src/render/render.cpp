@@ -42,7 +42,7 @@ std::string render_pdf(const frame::Document& doc, const frame::Palette& palette
   const SurfacePtr surf(
       cairo_pdf_surface_create_for_stream(append, &out, media_pt(first.trim_w, first), media_pt(first.trim_h, first)));
   cairo_pdf_surface_restrict_to_version(surf.get(), CAIRO_PDF_VERSION_1_5);
-  // Dates from the issue, never the clock: two builds give the same bytes (feasibility.md §3).
+  // Dates from the issue, never the clock: two builds give the same bytes (docs/libraries.md §3).
   cairo_pdf_surface_set_metadata(surf.get(), CAIRO_PDF_METADATA_CREATE_DATE, doc.date_iso.c_str());
   cairo_pdf_surface_set_metadata(surf.get(), CAIRO_PDF_METADATA_MOD_DATE, doc.date_iso.c_str());
   cairo_pdf_surface_set_metadata(surf.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());

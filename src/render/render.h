@@ -1,6 +1,6 @@
 #pragma once
 // Drawing the frame tree with cairo: PDF for the press (finished afterwards by finish/)
-// and PNG proofs from the same drawing code (print.md "Proofs").
+// and PNG proofs from the same drawing code (docs/print.md "Proofs").
 #include <filesystem>
 #include <string>
 
@@ -19,7 +19,7 @@ std::string render_pdf(const frame::Document& doc, const frame::Palette& palette
                        const PdfOptions& opt = {});
 
 struct PngOptions {
-  double dpi = 150;       // print.md "Proofs": 150 dpi default
+  double dpi = 150;       // docs/print.md "Proofs": 150 dpi default
   bool overlay = false;   // grid / frame edges / overset marks (never in the PDF)
 };
 

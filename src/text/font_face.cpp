@@ -16,7 +16,7 @@ std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
   return std::string(buf, len);
 }
 
-// typography.md "The character grid": lines are placed on the ideographic em box from
+// docs/typography.md "The character grid": lines are placed on the ideographic em box from
 // the BASE table (ideo bottom … top), via HarfBuzz's fallback when a font has no BASE.
 void read_em_box(hb_font_t* font, FaceInfo& info) {
   hb_position_t lo = 0, hi = 0;
@@ -34,7 +34,7 @@ void read_em_box(hb_font_t* font, FaceInfo& info) {
   }
 }
 
-// typography.md "Punctuation width": a Kai font whose “ ” are narrow Latin glyphs must
+// docs/typography.md "Punctuation width": a Kai font whose “ ” are narrow Latin glyphs must
 // take its quotes from the body font. Measured by shaping U+201C in Chinese.
 bool quotes_are_narrow(hb_font_t* font, int upem) {
   hb_buffer_t* buf = hb_buffer_create();

@@ -15,7 +15,7 @@ struct FaceData {
   FaceInfo info;
   hb_blob_t* blob = nullptr;
   hb_face_t* face = nullptr;
-  hb_font_t* font = nullptr;  // scale = upem, default hb-ot funcs (feasibility.md §1)
+  hb_font_t* font = nullptr;  // scale = upem, default hb-ot funcs (docs/libraries.md §1)
 };
 
 struct FontSet::Impl {

@@ -14,7 +14,7 @@ namespace text {
 
 namespace {
 
-// fontconfig never fails to match: it silently substitutes (feasibility.md §9). So we
+// fontconfig never fails to match: it silently substitutes (docs/libraries.md §9). So we
 // take the match and check that the family and style we got are the ones asked for.
 bool has_value(FcPattern* p, const char* object, const std::string& want) {
   FcChar8* v = nullptr;

@@ -1,7 +1,7 @@
 #pragma once
 // Fonts: the font map (fonts/fontmap.xml: role → family → Debian package), resolved
-// through fontconfig and *checked* (fontconfig never fails to match; feasibility.md §9).
-// HarfBuzz gets its own face per font file (feasibility.md §1, "Recommended API").
+// through fontconfig and *checked* (fontconfig never fails to match; docs/libraries.md §9).
+// HarfBuzz gets its own face per font file (docs/libraries.md §1, "Recommended API").
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,11 +25,11 @@ struct FaceInfo {
   std::string package;  // Debian package that provides it (from the font map)
   int upem = 1000;
   // Ideographic em box in font units, from the BASE table (ideo bottom … top), with
-  // HarfBuzz's fallback; typography.md: lines are placed on this box, not on hhea.
+  // HarfBuzz's fallback; docs/typography.md: lines are placed on this box, not on hhea.
   int ideo_bottom = -120;
   int ideo_top = 880;
   // True when the font's “ ” ‘ ’ are narrow Latin glyphs (e.g. LXGW WenKai): Chinese
-  // quotes are then taken from the body font (typography.md "Punctuation width").
+  // quotes are then taken from the body font (docs/typography.md "Punctuation width").
   bool narrow_quotes = false;
 };
 

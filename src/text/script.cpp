@@ -1,7 +1,7 @@
 // Character classes for itemization: which script run a code point belongs to.
 // Ranges from the Unicode Scripts and Blocks data (UAX #24); CJK punctuation is kept
 // with Han so that “ ” ‘ ’ — … · get Chinese (full-width) glyphs in Chinese text
-// (typography.md "Punctuation width").
+// (docs/typography.md "Punctuation width").
 #include "text/shape.h"
 
 namespace text {

@@ -1,6 +1,6 @@
 // Shaping a paragraph: itemize each span into runs of one face and one script, then
 // shape every run with HarfBuzz over the whole paragraph as context (so clusters are
-// byte offsets into the paragraph). Language is always set explicitly (feasibility.md §1).
+// byte offsets into the paragraph). Language is always set explicitly (docs/libraries.md §1).
 #include "text/shape.h"
 
 #include <hb.h>
@@ -33,7 +33,7 @@ std::vector<Char> decode(const std::string& t, std::uint32_t start, std::uint32_
 }
 
 bool is_western_shared_mark(char32_t c) {
-  // Marks that share code points with Western punctuation (typography.md).
+  // Marks that share code points with Western punctuation (docs/typography.md).
   return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0xB7;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Shaping: a paragraph's styled spans → glyphs with clusters, via HarfBuzz with the
 // language set explicitly (zh-Hans) and Han / Latin / digit runs itemized
-// (feasibility.md §1 pitfalls: never guess the language from the locale).
+// (docs/libraries.md §1 pitfalls: never guess the language from the locale).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-// Bad input, end to end (issue-format.md "What bad input gets"): `paperset build` exits
+// Bad input, end to end (docs/format.md "What bad input gets"): `paperset build` exits
 // 1 with a message naming the file, the line where there is one, and what to do
 // ("fix:"), and leaves nothing behind — not the PDF, not a half-written temporary, not
 // a proofs folder. Fixtures: tests/data/bad/*.xml (the model stage's; the lines are

@@ -1,4 +1,4 @@
-// What the plates receive (print.md "How we check it"): a page of black text and a grey
+// What the plates receive (docs/print.md "How we check it"): a page of black text and a grey
 // photo prints on the black plate only — crop and registration marks included — and a
 // page with a colour banner uses registration colour for its marks.
 #include <doctest/doctest.h>

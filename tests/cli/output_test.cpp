@@ -1,4 +1,4 @@
-// Good builds, checked the way a user checks them (print.md "How we check it"):
+// Good builds, checked the way a user checks them (docs/print.md "How we check it"):
 // pdftotext gives back every paragraph in story order, pdffonts shows every font
 // embedded, subset and with a Unicode map, the same input gives the same bytes, dates
 // follow SOURCE_DATE_EPOCH, --png writes one proof per page and the dumps are
@@ -407,7 +407,7 @@ TEST_CASE("--dump=lines prints one record per composed line") {
 }
 
 TEST_CASE("the PDF is PDF/X-4 with the layout's trim and bleed boxes") {
-  // print.md "How we check it": pdfinfo -box; the sizes are the layout's <page>.
+  // docs/print.md "How we check it": pdfinfo -box; the sizes are the layout's <page>.
   for (const auto& b : all_builds()) {
     if (!built(b)) continue;
     CAPTURE(b.issue.string());

@@ -1,4 +1,4 @@
-// `paperset preflight FILE.pdf [--json]` end to end (print.md "How we check it": the
+// `paperset preflight FILE.pdf [--json]` end to end (docs/print.md "How we check it": the
 // engine's own preflight checks its own output and any PDF given to it). Exit 1 when
 // a check fails, 0 when none does; text and JSON reports agree. Fixtures:
 // tests/data/pdf/ (broken.pdf has a planted fault of every kind, see its README).

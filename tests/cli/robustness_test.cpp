@@ -1,4 +1,4 @@
-// A robustness sweep (architecture.md habit 7): 30 deterministic mutations of
+// A robustness sweep (docs/architecture.md habit 7): 30 deterministic mutations of
 // tests/data/good/issue.xml — byte flips, truncations, duplicated elements — fed to
 // `paperset build`. Whatever the input, the binary exits 0 (built) or 1 (bad input,
 // with an error message), never dies on a signal or hangs, and a failed build leaves

@@ -1,4 +1,4 @@
-// Line breaking, one rule per row (typography.md "Line breaking"): which characters
+// Line breaking, one rule per row (docs/typography.md "Line breaking"): which characters
 // start and end each line, and that every line but the last is flush to the measure.
 #include <doctest/doctest.h>
 
@@ -100,7 +100,7 @@ TEST_CASE("numbers with their decimal point, % and unit signs stay whole; Latin 
 }
 
 TEST_CASE("a number may break before the Han unit after it") {
-  // 38872件: the break before 件 is allowed (typography.md); 1.63 never splits.
+  // 38872件: the break before 件 is allowed (docs/typography.md); 1.63 never splits.
   check_row({"一二三四五六七八38872件一二三四五六七八九十", 10.5, "一二三四五六七八|38872件一二三四五六|七八九十"});
 }
 

@@ -113,7 +113,7 @@ TEST_CASE("segments split where face, size or tag change, with text and clusters
 }
 
 TEST_CASE("vertical direction: the same inline positions, along y") {
-  // Direction is a parameter (typography.md): line breaking and justification are the
+  // Direction is a parameter (docs/typography.md): line breaking and justification are the
   // same; only the mapping of the inline axis changes.
   compose::ParaStyle h = ct::style(2000), v = h;
   v.direction = compose::Direction::Vertical;

@@ -2,7 +2,7 @@
 // real corpus page, set at many measures (8–30 em) at 9 and 10.5 pt. On every line:
 // no prohibited mark at a line start or end, no split ——, ……, number or Latin word,
 // every non-final line flush within 0.01 pt, adjacent marks compressed, no orphan. The
-// expectations are written from typography.md here, independently of the composer's
+// expectations are written from docs/typography.md here, independently of the composer's
 // own tables.
 #include <doctest/doctest.h>
 
@@ -201,7 +201,7 @@ void check_pair_geometry(const std::string& para, double pt, double measure_em) 
 }
 
 std::vector<std::string> corpus_paragraphs() {
-  // A copy of /work/shared/corpus/000_f24aa9c4a73673ad.txt, the page the product is made from.
+  // A copy of tests/compose/data/corpus_000.txt, the page the product is made from.
   std::ifstream in(test::source_root() / "tests/compose/data/corpus_000.txt");
   REQUIRE(in.good());
   std::vector<std::string> out;

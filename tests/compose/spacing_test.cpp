@@ -1,4 +1,4 @@
-// Spacing (typography.md "Spacing and justification") and paragraph geometry: the
+// Spacing (docs/typography.md "Spacing and justification") and paragraph geometry: the
 // Han–Latin space, typed spaces, the first-line indent, alignment, and the order in
 // which a line shrinks or stretches.
 #include <doctest/doctest.h>

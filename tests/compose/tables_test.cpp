@@ -1,4 +1,4 @@
-// The composer's data tables against the rules they come from (typography.md "Line
+// The composer's data tables against the rules they come from (docs/typography.md "Line
 // breaking", UAX #14 LineBreak.txt, GB/T 15834).
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 using compose::Brk;
 using compose::Mark;
 
-TEST_CASE("every mark typography.md forbids at a line start is in the line-start table") {
+TEST_CASE("every mark docs/typography.md forbids at a line start is in the line-start table") {
   for (char32_t c : ct::u32("、，。．：；！？‼⁇”’」』）》〉】〗〕］｝～·,.;:?!)]}")) {
     CAPTURE(static_cast<unsigned>(c));
     CHECK(compose::line_start_prohibited(c));
@@ -16,7 +16,7 @@ TEST_CASE("every mark typography.md forbids at a line start is in the line-start
   }
 }
 
-TEST_CASE("every mark typography.md forbids at a line end is in the line-end table") {
+TEST_CASE("every mark docs/typography.md forbids at a line end is in the line-end table") {
   for (char32_t c : ct::u32("“‘「『（《〈【〖〔［｛([{")) {
     CAPTURE(static_cast<unsigned>(c));
     CHECK(compose::line_end_prohibited(c));

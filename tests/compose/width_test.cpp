@@ -1,4 +1,4 @@
-// Punctuation width (typography.md "Punctuation width"): pair compression, the line-end
+// Punctuation width (docs/typography.md "Punctuation width"): pair compression, the line-end
 // mark's blank half, the optional half-width opening mark at a line start, and
 // full-width Chinese glyphs for marks shared with Western text.
 #include <doctest/doctest.h>

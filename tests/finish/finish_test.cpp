@@ -116,7 +116,7 @@ TEST_CASE("finish: black text is 0 0 0 1 k with overprint, K plate only") {
   CHECK(ink[1] == 0.0);
   CHECK(ink[2] == 0.0);
   CHECK(ink[3] > 0.0);
-  // The cairo original is rich black (feasibility.md §5): the test can tell the difference.
+  // The cairo original is rich black (docs/libraries.md §5): the test can tell the difference.
   const auto before = inkcov(fx::write_temp(dir, "cairo.pdf", fx::pdf("black_text.pdf")), 1);
   CHECK(before[0] > 0.0);
 }
@@ -191,7 +191,7 @@ TEST_CASE("finish: images — JPEG bytes untouched, Adobe CMYK /Decode, RGB conv
   // Grey JPEG: the same bytes, still grey.
   CHECK(fx::data(after[1], qpdf_dl_none) == fx::data(before[1], qpdf_dl_none));
   CHECK(fx::text(after[1].getDict().getKey("/ColorSpace")) == "/DeviceGray");
-  // Adobe CMYK JPEG: the same bytes plus the inverted /Decode (feasibility.md §4).
+  // Adobe CMYK JPEG: the same bytes plus the inverted /Decode (docs/libraries.md §4).
   CHECK(fx::data(after[2], qpdf_dl_none) == fx::data(before[2], qpdf_dl_none));
   CHECK(after[2].getDict().getKey("/Decode").unparse() == "[ 1 0 1 0 1 0 1 0 ]");
   // RGB JPEG: re-encoded as an Adobe CMYK JPEG.

@@ -1,4 +1,4 @@
-// The output profile: the shipped default and --output-profile validation (print.md:
+// The output profile: the shipped default and --output-profile validation (docs/print.md:
 // the profile is replaceable; never claim a condition whose profile is not embedded).
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Column breaks (typography.md "Paragraphs", "Roles"): no paragraph's first line alone at a
+// Column breaks (docs/typography.md "Paragraphs", "Roles"): no paragraph's first line alone at a
 // column foot, no last line alone at the head of the next, no subhead left at a column
 // foot — where the frame allows; and column balancing of an article's last frame
 // (docs/format.md "Column balancing").

@@ -1,4 +1,4 @@
-// Golden dumps (architecture.md "Seeing inside"): tests/golden/NAME.pages.txt is the
+// Golden dumps (docs/architecture.md "Seeing inside"): tests/golden/NAME.pages.txt is the
 // --dump=pages of tests/data/flow/NAME.xml. With UPDATE_GOLDEN=1 the files are rewritten;
 // otherwise a difference fails and shows the first differing lines.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// The baseline grid (typography.md "The character grid"): every body line of every column
+// The baseline grid (docs/typography.md "The character grid"): every body line of every column
 // on the grid, neighbouring columns aligned, headline zones, subheads and bylines taking
 // whole grid lines so the text after them is back on the grid.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Overset and underset (issue-format.md "What bad input gets"): text that does not fit its
+// Overset and underset (docs/format.md "What bad input gets"): text that does not fit its
 // frames is an error naming the article and how much did not fit; --allow-overset makes
 // it a warning and marks the spot on the proof. A column left mostly empty is a warning.
 #include <doctest/doctest.h>

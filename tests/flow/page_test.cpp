@@ -52,7 +52,7 @@ TEST_CASE("a photo: image filling its grid area, Kai caption under it, credit fl
     CHECK(c.y >= bottom(img));
     CHECK(inside(c, blk));
     // Kai; only Chinese quotes come from the body font (LXGW WenKai's are narrow Latin
-    // glyphs: typography.md "Punctuation width").
+    // glyphs: docs/typography.md "Punctuation width").
     for (const auto* r : runs_of(l, 1, c))
       if (r->text.find("“") == std::string::npos && r->text.find("”") == std::string::npos)
         CHECK(r->face == fonts().face(text::Role::Kai, false));

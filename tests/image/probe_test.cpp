@@ -1,5 +1,5 @@
 // image::probe: what a layout editor's photo is, from its header alone, and the errors
-// a bad photo gets (issue-format.md "What bad input gets").
+// a bad photo gets (docs/format.md "What bad input gets").
 #include <doctest/doctest.h>
 
 #include "image/fixtures.h"

@@ -1,5 +1,5 @@
 // Every class of bad issue input gets an error naming the file, the right line and a
-// fix (issue-format.md "What bad input gets"). Fixtures: tests/data/bad/*.xml.
+// fix (docs/format.md "What bad input gets"). Fixtures: tests/data/bad/*.xml.
 #include <doctest/doctest.h>
 
 #include "model/issue.h"

@@ -198,7 +198,7 @@ TEST_CASE("layout values: em fractions, leading in em, lines, colours, yes/no") 
   CHECK(lay.style("headline").color.is_black());
   CHECK(lay.style("banner").color == model::Cmyk{125, 0, 0, 500, {}});
   CHECK(lay.style("byline").space_em1000 == 1000);
-  CHECK(lay.style("subtitle").space_em1000 == 500);  // default: ½ em (typography.md "Spacing")
+  CHECK(lay.style("subtitle").space_em1000 == 500);  // default: ½ em (docs/typography.md "Spacing")
 }
 
 TEST_CASE("a style may name a spot colour with its CMYK alternate") {

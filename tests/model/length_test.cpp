@@ -1,4 +1,4 @@
-// Lengths and Chinese size names (issue-format.md "Units").
+// Lengths and Chinese size names (docs/format.md "Units").
 #include <doctest/doctest.h>
 
 #include "model/issue.h"
@@ -6,7 +6,7 @@
 using model::chinese_size;
 using model::parse_length;
 
-TEST_CASE("every Chinese size name of issue-format.md has its size in points") {
+TEST_CASE("every Chinese size name of docs/format.md has its size in points") {
   const std::pair<const char*, model::Len> table[] = {
       {"初号", 42000}, {"小初", 36000}, {"一号", 26000}, {"小一", 24000}, {"二号", 22000}, {"小二", 18000},
       {"三号", 16000}, {"小三", 15000}, {"四号", 14000}, {"小四", 12000}, {"五号", 10500}, {"小五", 9000},

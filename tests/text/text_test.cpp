@@ -40,7 +40,7 @@ TEST_CASE("the font map resolves each role to the family it names") {
   CHECK(f->info(f->face(text::Role::Song, true)).style == "Bold");
   CHECK(f->info(f->face(text::Role::Hei, false)).family == "Noto Sans CJK SC");
   CHECK(f->info(f->face(text::Role::Kai, false)).family == "LXGW WenKai");
-  // Noto CJK .ttc: the SC face is index 2 (feasibility.md §1).
+  // Noto CJK .ttc: the SC face is index 2 (docs/libraries.md §1).
   CHECK(f->info(f->face(text::Role::Song, false)).index == 2);
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("script classes") {
   CHECK(text::script_of(U'□') == text::Script::Han);
 }
 
-// architecture.md habit 6: tests run on pinned fonts. The expected metrics, glyph widths
+// docs/architecture.md habit 6: tests run on pinned fonts. The expected metrics, glyph widths
 // and line breaks in these suites were measured on these versions; a different font
 // version must fail loudly here rather than make other tests drift.
 TEST_CASE("the pinned Debian font versions are the ones installed") {
