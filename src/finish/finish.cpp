@@ -53,13 +53,13 @@ namespace {
 bool k_only(const frame::Cmyk& c) { return c.c == 0 && c.m == 0 && c.y == 0 && c.spot.empty(); }
 
 bool black_only(const frame::Page& p) {
-  for (const auto& r : p.runs)
+  for (const auto& r : p.of<frame::GlyphRun>())
     if (!k_only(r.color)) return false;
-  for (const auto& r : p.rules)
+  for (const auto& r : p.of<frame::Rule>())
     if (!k_only(r.color)) return false;
-  for (const auto& f : p.fills)
+  for (const auto& f : p.of<frame::Fill>())
     if (!k_only(f.color)) return false;
-  for (const auto& i : p.images)
+  for (const auto& i : p.of<frame::Image>())
     if (image::probe(i.path, i.loc).color != image::ColorSpace::Gray) return false;
   return true;
 }

@@ -1,10 +1,12 @@
 #pragma once
 // The output tree: pages of positioned glyph runs, rules, fills and images in physical
-// units (millipoints, origin at the top-left of the trim box, y down). render/ draws it;
-// nothing here knows cairo or fonts beyond file + index.
+// units (millipoints, origin at the top-left of the trim box, y down). pdf/ writes it and
+// render/ draws the proofs from it; nothing here knows PDF, cairo or fonts beyond file +
+// index.
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "base/error.h"
@@ -65,9 +67,41 @@ struct Box {
   std::string role;  // for line boxes: what the line sets ("body", "headline", "caption", "jump", …)
 };
 
-struct Item {
-  enum Kind { Text, RuleLine, FillRect, Picture } kind = Text;
-  std::size_t index = 0;  // into the page's vector of that kind
+// One thing drawn on a page. The variant lists every kind the writers know; a new kind
+// (a placed PDF page, a tinted box, vertical text …) is added here, and std::visit in
+// render/ and pdf/ then fails to compile until both draw it.
+using Item = std::variant<GlyphRun, Rule, Fill, Image>;
+
+// The items of one kind, in drawing order: `for (const Rule& r : page.of<Rule>())`.
+template <class T>
+class ItemsOf {
+ public:
+  class iterator {
+   public:
+    using It = std::vector<Item>::const_iterator;
+    iterator(It at, It end) : at_(at), end_(end) { skip(); }
+    const T& operator*() const { return std::get<T>(*at_); }
+    const T* operator->() const { return &std::get<T>(*at_); }
+    iterator& operator++() {
+      ++at_;
+      skip();
+      return *this;
+    }
+    bool operator==(const iterator& o) const { return at_ == o.at_; }
+
+   private:
+    void skip() {
+      while (at_ != end_ && !std::holds_alternative<T>(*at_)) ++at_;
+    }
+    It at_, end_;
+  };
+  explicit ItemsOf(const std::vector<Item>& items) : items_(items) {}
+  iterator begin() const { return {items_.begin(), items_.end()}; }
+  iterator end() const { return {items_.end(), items_.end()}; }
+  bool empty() const { return begin() == end(); }
+
+ private:
+  const std::vector<Item>& items_;
 };
 
 struct Page {
@@ -76,18 +110,17 @@ struct Page {
   Len trim_w = 0, trim_h = 0;
   Len bleed = 0;
   Len marks = 0;     // extra room outside the bleed for crop / registration marks (0: none)
-  std::vector<GlyphRun> runs;
-  std::vector<Rule> rules;
-  std::vector<Fill> fills;
-  std::vector<Image> images;
-  std::vector<Item> order;  // drawing order
+  // Everything drawn, in drawing order, which is also reading order: blocks in the order
+  // the issue lists them, lines in reading order (pdftotext -raw reads the stories so).
+  std::vector<Item> items;
   std::vector<Overlay> overlay;
   std::vector<Box> boxes;
 
-  void add(GlyphRun r) { order.push_back({Item::Text, runs.size()}); runs.push_back(std::move(r)); }
-  void add(Rule r) { order.push_back({Item::RuleLine, rules.size()}); rules.push_back(std::move(r)); }
-  void add(Fill f) { order.push_back({Item::FillRect, fills.size()}); fills.push_back(std::move(f)); }
-  void add(Image i) { order.push_back({Item::Picture, images.size()}); images.push_back(std::move(i)); }
+  void add(Item i) { items.push_back(std::move(i)); }
+  template <class T>
+  ItemsOf<T> of() const {
+    return ItemsOf<T>(items);
+  }
 };
 
 struct Face {

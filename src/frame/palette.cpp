@@ -62,21 +62,15 @@ void add_unique(std::vector<Cmyk>& list, const Cmyk& c) {
   if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
 }
 
-// Colours in first-use order: pages in order, items in drawing order; then anything a
-// page holds that its `order` does not list (a page filled without Page::add), so that
-// rgb() never misses a colour render/ will ask for.
+// Colours in first-use order: pages in order, items in drawing order.
 std::vector<Cmyk> used_colours(const Document& doc) {
   std::vector<Cmyk> list;
-  for (const auto& page : doc.pages) {
-    for (const auto& item : page.order) {
-      if (item.kind == Item::Text && item.index < page.runs.size()) add_unique(list, page.runs[item.index].color);
-      if (item.kind == Item::RuleLine && item.index < page.rules.size()) add_unique(list, page.rules[item.index].color);
-      if (item.kind == Item::FillRect && item.index < page.fills.size()) add_unique(list, page.fills[item.index].color);
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items) {
+      if (const auto* r = std::get_if<GlyphRun>(&item)) add_unique(list, r->color);
+      if (const auto* r = std::get_if<Rule>(&item)) add_unique(list, r->color);
+      if (const auto* f = std::get_if<Fill>(&item)) add_unique(list, f->color);
     }
-    for (const auto& r : page.runs) add_unique(list, r.color);
-    for (const auto& r : page.rules) add_unique(list, r.color);
-    for (const auto& f : page.fills) add_unique(list, f.color);
-  }
   add_unique(list, Cmyk{});  // 100 % K is always present (folios, rules, marks)
   return list;
 }

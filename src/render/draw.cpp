@@ -110,14 +110,15 @@ void Drawer::image(cairo_t* cr, const frame::Image& img) {
 }
 
 void Drawer::page(cairo_t* cr, const frame::Page& p) {
-  for (const auto& item : p.order) {
-    switch (item.kind) {
-      case frame::Item::Text: text(cr, p.runs[item.index]); break;
-      case frame::Item::RuleLine: rule(cr, p.rules[item.index]); break;
-      case frame::Item::FillRect: fill(cr, p.fills[item.index]); break;
-      case frame::Item::Picture: image(cr, p.images[item.index]); break;
-    }
-  }
+  struct Draw {
+    Drawer& d;
+    cairo_t* cr;
+    void operator()(const frame::GlyphRun& r) const { d.text(cr, r); }
+    void operator()(const frame::Rule& r) const { d.rule(cr, r); }
+    void operator()(const frame::Fill& f) const { d.fill(cr, f); }
+    void operator()(const frame::Image& i) const { d.image(cr, i); }
+  };
+  for (const auto& item : p.items) std::visit(Draw{*this, cr}, item);
 }
 
 // Proof-only overlay: grid lines pale cyan, frame edges blue, overset red.

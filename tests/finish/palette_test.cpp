@@ -47,16 +47,6 @@ TEST_CASE("palette: colours in first-use order across pages, rules and fills") {
   CHECK(pal.entries()[2].cmyk.is_black());
 }
 
-TEST_CASE("palette: items not listed in the drawing order still get a stand-in") {
-  frame::Document d;
-  frame::Page p;
-  p.runs.push_back(frame::GlyphRun{});  // pushed directly, not through Page::add
-  p.runs.back().color = cmyk(0, 1000, 0, 0);
-  d.pages.push_back(p);
-  const auto pal = frame::Palette::of(d);
-  CHECK(pal.rgb(cmyk(0, 1000, 0, 0)).g == doctest::Approx(0.0));
-}
-
 TEST_CASE("palette: stand-ins are near the naive approximation") {
   const auto c = cmyk(0, 1000, 1000, 0);
   const auto pal = frame::Palette::of(doc_with({c}));

@@ -103,7 +103,7 @@ void check_no_overlap(const Laid& l, Violations& v) {
     for (const auto& b : page.boxes)
       if (is_text(b) || b.kind == "folio") text.push_back(b);
     for (const auto& t : text) {
-      for (const auto& img : page.images) {
+      for (const auto& img : page.of<frame::Image>()) {
         const frame::Box ib{"image", img.id, img.x, img.y, img.w, img.h, 0, {}, {}};
         if (intersects(t, ib)) v.push_back("over the image '" + img.id + "': " + where(page.number, t));
       }

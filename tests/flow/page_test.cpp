@@ -23,7 +23,7 @@ frame::Box image(const Laid& l, int page, const std::string& id) {
 // The glyph runs whose text is one of the line box's characters.
 std::vector<const frame::GlyphRun*> runs_of(const Laid& l, int page, const frame::Box& line) {
   std::vector<const frame::GlyphRun*> out;
-  for (const auto& r : l.page(page).runs)
+  for (const auto& r : l.page(page).of<frame::GlyphRun>())
     if (!r.glyphs.empty() && r.glyphs.front().y == line.baseline && r.glyphs.front().x >= line.x - 10 &&
         r.glyphs.back().x <= right(line) + 10 && line.text.find(r.text) != std::string::npos)
       out.push_back(&r);
@@ -177,7 +177,7 @@ TEST_CASE("the folio on pages after the first names the page, the section and th
     CHECK(all.find("运河新区报") != std::string::npos);
     // Over a rule across the text width, above the grid.
     bool rule = false;
-    for (const auto& r : l.page(pg).rules)
+    for (const auto& r : l.page(pg).of<frame::Rule>())
       rule = rule || (r.y0 == r.y1 && r.y0 < L.margin_top && r.x0 == L.margin_left &&
                       r.x1 == L.margin_left + 6 * L.column_width + 5 * L.gutter);
     CHECK(rule);
@@ -203,7 +203,7 @@ TEST_CASE("rules between neighbouring blocks, not inside an article") {
   const Laid l = lay_out(issue_xml("tabloid", {page}));
   const model::Layout& L = l.layout();
   auto has_rule = [&](Len x0, Len y0, Len x1, Len y1) {
-    for (const auto& r : l.page(1).rules)
+    for (const auto& r : l.page(1).of<frame::Rule>())
       if (r.x0 == x0 && r.y0 == y0 && r.x1 == x1 && r.y1 == y1) return true;
     return false;
   };
@@ -215,7 +215,7 @@ TEST_CASE("rules between neighbouring blocks, not inside an article") {
   const Len inner = L.col_x(3) - L.gutter / 2;
   CHECK_FALSE(has_rule(inner, L.row_y(36), inner, L.row_y(46)));  // between two frames of one article
   // No rule crosses a line of text.
-  for (const auto& r : l.page(1).rules) {
+  for (const auto& r : l.page(1).of<frame::Rule>()) {
     const frame::Box rb{"rule", "", std::min(r.x0, r.x1), std::min(r.y0, r.y1), std::abs(r.x1 - r.x0),
                         std::abs(r.y1 - r.y0), 0, {}, {}};
     for (const auto& b : l.page(1).boxes)
