@@ -23,6 +23,7 @@ build options:
   --no-balance              never balance an article's last columns
   --jobs N                  with --split: pages drawn at once (default: one per core)
   --report FILE.json        write a build report for nightly jobs
+  --max-errors N            input errors reported before stopping (default 20)
   --output-profile FILE.icc CMYK output profile to embed (default: data/icc/)
 
 exit status: 0 success, 1 bad input or a failed check, 2 usage error
@@ -60,6 +61,7 @@ BuildArgs parse_build(const std::vector<std::string>& a) {
     else if (s == "--no-balance") b.no_balance = true;
     else if (s == "--jobs") b.jobs = static_cast<int>(number_arg(s, value(i)));
     else if (s == "--report") b.report = value(i);
+    else if (s == "--max-errors") b.max_errors = static_cast<int>(number_arg(s, value(i)));
     else if (s == "--output-profile") b.output_profile = value(i);
     else if (s == "--raw") b.no_finish = true;
     else if (!s.empty() && s[0] == '-') throw UsageError{"unknown option '" + s + "'"};

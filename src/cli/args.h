@@ -27,6 +27,7 @@ struct BuildArgs {
   bool split = false;
   bool no_balance = false;
   int jobs = 0;                // --jobs N: pages drawn at once with --split (0: one per core)     // --no-balance: fill columns top to bottom, never balance
+  int max_errors = 20;         // --max-errors N: input errors collected before stopping
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
   bool no_finish = false;      // --raw: cairo's PDF without PDF/X finishing (debugging)

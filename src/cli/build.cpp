@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ostream>
 
+#include "cli/diagnostics.h"
 #include "cli/finish_step.h"
 #include "cli/report.h"
 #include "finish/finish.h"
@@ -20,12 +21,15 @@ namespace {
 
 // Every image is checked before anything is drawn, so a corrupt photo stops the build
 // with its file and line and no PDF is written.
-void probe_images(const model::Issue& issue) {
+// Every bad image is reported, not only the first.
+void probe_images(const model::Issue& issue, const base::Context& ctx) {
+  base::ErrorCollector errors(ctx.diag.error_limit());
   for (const auto& p : issue.pages) {
-    for (const auto& ph : p.photos) image::probe(ph.src, ph.loc);
+    for (const auto& ph : p.photos) errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
     for (const auto& a : p.articles)
-      for (const auto& ph : a.photos) image::probe(ph.src, ph.loc);
+      for (const auto& ph : a.photos) errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
   }
+  errors.throw_if_any();
 }
 
 void write_proofs(const BuildArgs& args, const frame::Document& doc, const frame::Palette& palette) {
@@ -57,7 +61,7 @@ bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report&
   const model::Issue issue = model::load_issue(args.issue, ctx);
   for (const auto& p : issue.pages) report.pages.push_back(p.number);
   const auto fonts = text::FontSet::load(model::load_font_map(ctx), ctx);
-  probe_images(issue);
+  probe_images(issue, ctx);
   sw.lap("load");
   flow::Options fo;
   fo.allow_overset = args.allow_overset;
@@ -87,17 +91,18 @@ bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report&
 int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
   Report report;
   report.issue = args.issue;
+  ctx.diag.set_error_limit(static_cast<size_t>(args.max_errors));
   try {
     report.ok = build(args, ctx, out, report);
   } catch (const base::Error& e) {
-    ctx.diag.add({base::Severity::Error, "input", e.message() + (e.fix().empty() ? "" : " (fix: " + e.fix() + ")"), e.loc(), {}, 0});
-    report.findings = ctx.diag.findings();
-    if (!args.report.empty()) finish::write_file_atomically(args.report, report_json(report));
-    throw;
+    ctx.diag.add_error(e, "input");
+    report.ok = false;
   }
-  for (const auto& f : ctx.diag.findings()) err << base::format_finding(f) << "\n";
+  std::vector<base::Finding> findings = ctx.diag.findings();
+  locate_columns(findings);
+  FindingPrinter(err, colour_on_stderr(), false).print_all(findings);
   if (!report.ok) err << "paperset: build failed; no PDF written\n";
-  report.findings = ctx.diag.findings();
+  report.findings = findings;
   if (!args.report.empty()) finish::write_file_atomically(args.report, report_json(report));
   return report.ok ? 0 : 1;
 }

@@ -29,7 +29,9 @@ Date read_date(const xml::Node& n, const std::string& text) {
   return d;
 }
 
-Page read_page(const xml::Node& n, const IssueScope& s) {
+// The page's own attributes are needed for all its blocks (an error there loses the page);
+// an error in one block is collected and the next block read.
+Page read_page(const xml::Node& n, const IssueScope& s, base::ErrorCollector& errors) {
   n.allow({"number", "section", "editor", "style"});
   n.no_loose_text();
   style_attr(n, s.layout, "");
@@ -41,22 +43,29 @@ Page read_page(const xml::Node& n, const IssueScope& s) {
   for (const auto* c : xml::children(n.e)) {
     const std::string tag = c->Name();
     const xml::Node child{*c, s.file};
-    if (tag == "article") p.articles.push_back(read_article(child, p.number, s));
-    else if (tag == "photo") p.photos.push_back(read_photo(child, p.number, s));
-    else if (tag == "banner") p.banners.push_back(read_banner(child, p.number, s));
-    else n.unknown_child(*c, "article, photo, banner");
+    errors.attempt(
+        [&] {
+          if (tag == "article") p.articles.push_back(read_article(child, p.number, s));
+          else if (tag == "photo") p.photos.push_back(read_photo(child, p.number, s));
+          else if (tag == "banner") p.banners.push_back(read_banner(child, p.number, s));
+          else n.unknown_child(*c, "article, photo, banner");
+        },
+        p.number, child.opt("id").value_or(""));
   }
   return p;
 }
 
-void read_issue_attrs(const xml::Node& n, Issue& is, const base::Context& ctx) {
-  n.allow({"paper", "date", "number", "layout", "style"});
-  is.paper = n.req("paper");
+// The layout is needed for everything after it; the other attributes are collected.
+void read_issue_attrs(const xml::Node& n, Issue& is, const base::Context& ctx, base::ErrorCollector& errors) {
+  errors.attempt([&] { n.allow({"paper", "date", "number", "layout", "style"}); });
+  errors.attempt([&] { is.paper = n.req("paper"); });
   is.number = n.opt("number").value_or("");
   is.layout = load_layout(n.req("layout"), ctx, n.at("layout"));
-  style_attr(n, is.layout, "");
-  is.date_text = n.req("date");
-  is.date = read_date(n, is.date_text);
+  errors.attempt([&] { style_attr(n, is.layout, ""); });
+  errors.attempt([&] {
+    is.date_text = n.req("date");
+    is.date = read_date(n, is.date_text);
+  });
 }
 
 }  // namespace
@@ -68,15 +77,24 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   root.no_loose_text();
   Issue is;
   is.source = name;
-  read_issue_attrs(root, is, ctx);
+  // Every input error of the file is reported, up to the limit (docs/cli.md "Diagnostics").
+  base::ErrorCollector errors(ctx.diag.error_limit());
+  read_issue_attrs(root, is, ctx, errors);
   const IssueScope scope{file, name.parent_path(), is.layout};
+  bool pages_read = true;
   for (const auto* c : xml::children(root.e)) {
-    if (std::string(c->Name()) != "page") root.unknown_child(*c, "page");
-    is.pages.push_back(read_page({*c, file}, scope));
+    if (std::string(c->Name()) != "page") {
+      errors.attempt([&] { root.unknown_child(*c, "page"); });
+      continue;
+    }
+    pages_read = errors.attempt([&] { is.pages.push_back(read_page({*c, file}, scope, errors)); }) && pages_read;
   }
-  if (is.pages.empty())
+  if (is.pages.empty() && errors.empty())
     root.fail(nullptr, "the issue has no <page>", "add <page number=\"1\">…</page> with the page's blocks");
-  check_issue(is);
+  // A page lost to an error would make its blocks' frames look misplaced: the
+  // whole-issue checks run only over a complete set of pages.
+  if (pages_read) check_issue(is, errors);
+  errors.throw_if_any();
   return is;
 }
 

@@ -19,6 +19,7 @@ struct Placed {
   base::Loc loc;
   std::string article;  // the article whose text frame this is
   std::string inside;   // for a photo nested in an article: that article's id
+  std::string id;       // the block's own id (messages)
 };
 
 std::string range(int from, int count) {
@@ -32,36 +33,37 @@ std::vector<Placed> placed_blocks(const Issue& is) {
       for (const auto& f : a.frames) {
         const bool implicit = a.frames.size() == 1 && !a.rect.empty();
         out.push_back({f.rect, f.page, implicit ? "article '" + a.id + "'" : "<frame> of article '" + a.id + "'",
-                       f.loc, a.id, ""});
+                       f.loc, a.id, "", a.id});
       }
-      for (const auto& ph : a.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", a.id});
+      for (const auto& ph : a.photos)
+        out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", a.id, ph.id});
     }
-    for (const auto& ph : p.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", ""});
+    for (const auto& ph : p.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", "", ph.id});
     for (const auto& b : p.banners)
-      out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", ""});
+      out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", "", b.id});
   }
   return out;
 }
 
-void check_page_numbers(const Issue& is) {
+void check_page_numbers(const Issue& is, base::ErrorCollector& errors) {
   std::map<int, const Page*> seen;
   for (const auto& p : is.pages) {
     const auto [it, fresh] = seen.emplace(p.number, &p);
     if (!fresh)
-      throw base::Error(p.loc, "page number " + std::to_string(p.number) + " is used twice (" + line_of(it->second->loc) +
+      errors.add(base::Error(p.loc, "page number " + std::to_string(p.number) + " is used twice (" + line_of(it->second->loc) +
                                    " and " + line_of(p.loc) + ")",
-                        "give every <page> its own number");
+                        "give every <page> its own number"));
   }
 }
 
-void check_ids(const Issue& is) {
+void check_ids(const Issue& is, base::ErrorCollector& errors) {
   std::map<std::string, base::Loc> seen;
   auto add = [&](const std::string& id, const base::Loc& loc) {
     if (id.empty()) return;
     const auto [it, fresh] = seen.emplace(id, loc);
     if (!fresh)
-      throw base::Error(loc, "id '" + id + "' is used twice (" + line_of(it->second) + " and " + line_of(loc) + ")",
-                        "give every article, photo and banner of the issue its own id");
+      errors.add(base::Error(loc, "id '" + id + "' is used twice (" + line_of(it->second) + " and " + line_of(loc) + ")",
+                        "give every article, photo and banner of the issue its own id"));
   };
   for (const auto& p : is.pages) {
     for (const auto& a : p.articles) {
@@ -73,47 +75,52 @@ void check_ids(const Issue& is) {
   }
 }
 
-void check_articles(const Issue& is) {
+void check_articles(const Issue& is, base::ErrorCollector& errors) {
   for (const auto& p : is.pages)
     for (const auto& a : p.articles) {
       bool text = false;
       for (const auto& b : a.body) text = text || b.kind == TextKind::Para;
       if (!text)
-        throw base::Error(a.loc, "article '" + a.id + "' has no body text",
-                          "add the article's text as <p>…</p> paragraphs (a headline alone is not an article)");
+        errors.add(base::Error(a.loc, "article '" + a.id + "' has no body text",
+                               "add the article's text as <p>…</p> paragraphs (a headline alone is not an article)")
+                       .in_element(p.number, a.id));
       for (const auto& f : a.frames)
         if (!is.page(f.page))
-          throw base::Error(f.loc, "<frame> of article '" + a.id + "' names page " + std::to_string(f.page) +
-                                       ", which the issue does not have",
-                            "correct page= or add <page number=\"" + std::to_string(f.page) + "\"> to the issue");
+          errors.add(base::Error(f.loc, "<frame> of article '" + a.id + "' names page " + std::to_string(f.page) +
+                                            ", which the issue does not have",
+                                 "correct page= or add <page number=\"" + std::to_string(f.page) + "\"> to the issue")
+                         .in_element(p.number, a.id));
     }
 }
 
-void check_grid(const Placed& b, const Layout& lay) {
+void check_grid(const Placed& b, const Layout& lay, base::ErrorCollector& errors) {
   const int last_col = b.r.col + b.r.cols - 1, last_row = b.r.row + b.r.rows - 1;
   if (last_col > lay.columns)
-    throw base::Error(b.loc, b.what + " reaches column " + std::to_string(last_col) + " (col " + std::to_string(b.r.col) +
+    errors.add(base::Error(b.loc, b.what + " reaches column " + std::to_string(last_col) + " (col " + std::to_string(b.r.col) +
                                  " + cols " + std::to_string(b.r.cols) + " - 1), but layout '" + lay.name + "' has " +
                                  std::to_string(lay.columns) + " columns",
-                      "make col + cols - 1 at most " + std::to_string(lay.columns));
+                      "make col + cols - 1 at most " + std::to_string(lay.columns))
+                   .in_element(b.page, b.id));
   if (last_row > lay.rows)
-    throw base::Error(b.loc, b.what + " reaches grid line " + std::to_string(last_row) + " (row " +
+    errors.add(base::Error(b.loc, b.what + " reaches grid line " + std::to_string(last_row) + " (row " +
                                  std::to_string(b.r.row) + " + rows " + std::to_string(b.r.rows) +
                                  " - 1), but layout '" + lay.name + "' has " + std::to_string(lay.rows) + " rows",
-                      "make row + rows - 1 at most " + std::to_string(lay.rows));
+                      "make row + rows - 1 at most " + std::to_string(lay.rows))
+                   .in_element(b.page, b.id));
 }
 
-void check_nested_photos(const Issue& is) {
+void check_nested_photos(const Issue& is, base::ErrorCollector& errors) {
   for (const auto& p : is.pages)
     for (const auto& a : p.articles)
       for (const auto& ph : a.photos) {
         bool inside = false;
         for (const auto& f : a.frames) inside = inside || (f.page == ph.page && f.rect.contains(ph.rect));
         if (!inside)
-          throw base::Error(ph.loc, "photo '" + ph.id + "' is nested in article '" + a.id +
+          errors.add(base::Error(ph.loc, "photo '" + ph.id + "' is nested in article '" + a.id +
                                         "' but does not lie inside one of its frames on page " + std::to_string(ph.page),
                             "give the photo col/cols/row/rows within the article's area (" + line_of(a.loc) +
-                                "), or move the <photo> out of the <article> to place it on its own");
+                                "), or move the <photo> out of the <article> to place it on its own")
+                         .in_element(ph.page, ph.id));
       }
 }
 
@@ -123,7 +130,7 @@ bool may_overlap(const Placed& a, const Placed& b) {
   return (!a.inside.empty() && a.inside == b.article) || (!b.inside.empty() && b.inside == a.article);
 }
 
-void check_overlaps(const std::vector<Placed>& all) {
+void check_overlaps(const std::vector<Placed>& all, base::ErrorCollector& errors) {
   for (size_t i = 0; i < all.size(); ++i)
     for (size_t j = i + 1; j < all.size(); ++j) {
       const Placed& a = all[i].loc.line <= all[j].loc.line ? all[i] : all[j];
@@ -131,23 +138,24 @@ void check_overlaps(const std::vector<Placed>& all) {
       if (a.page != b.page || !a.r.overlaps(b.r) || may_overlap(a, b)) continue;
       const int c0 = std::max(a.r.col, b.r.col), c1 = std::min(a.r.col + a.r.cols, b.r.col + b.r.cols);
       const int r0 = std::max(a.r.row, b.r.row), r1 = std::min(a.r.row + a.r.rows, b.r.row + b.r.rows);
-      throw base::Error(b.loc, b.what + " (" + line_of(b.loc) + ") overlaps " + a.what + " (" + line_of(a.loc) +
+      errors.add(base::Error(b.loc, b.what + " (" + line_of(b.loc) + ") overlaps " + a.what + " (" + line_of(a.loc) +
                                    ") on page " + std::to_string(a.page) + ": columns " + range(c0, c1 - c0) +
                                    ", grid lines " + range(r0, r1 - r0) + " are in both",
-                        "move or resize one of the two blocks so that their col/row ranges do not meet");
+                        "move or resize one of the two blocks so that their col/row ranges do not meet")
+                     .in_element(b.page, b.id));
     }
 }
 
 }  // namespace
 
-void check_issue(const Issue& is) {
-  check_page_numbers(is);
-  check_ids(is);
-  check_articles(is);
+void check_issue(const Issue& is, base::ErrorCollector& errors) {
+  check_page_numbers(is, errors);
+  check_ids(is, errors);
+  check_articles(is, errors);
   const auto all = placed_blocks(is);
-  for (const auto& b : all) check_grid(b, is.layout);
-  check_nested_photos(is);
-  check_overlaps(all);
+  for (const auto& b : all) check_grid(b, is.layout, errors);
+  check_nested_photos(is, errors);
+  check_overlaps(all, errors);
 }
 
 }  // namespace model

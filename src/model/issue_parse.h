@@ -31,7 +31,8 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s);
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s);
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s);
 
-// Whole-issue checks after parsing (issue_check.cpp): grid, overlaps, ids, pages.
-void check_issue(const Issue& issue);
+// Whole-issue checks after parsing (issue_check.cpp): grid, overlaps, ids, pages. Every
+// problem found goes to `errors`.
+void check_issue(const Issue& issue, base::ErrorCollector& errors);
 
 }  // namespace model

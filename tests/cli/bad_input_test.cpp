@@ -30,15 +30,24 @@ Outcome build_into_fresh_dir(const fs::path& issue, const std::string& extra = "
   return o;
 }
 
-// The message a user sees: "FILE:LINE: error: …" then "  fix: …" with something to do.
+// The message a user sees, as a GCC problem matcher reads it: "FILE:LINE:COL: error:
+// … [code]" then "  fix: …" with something to do.
 void check_message(const std::string& out, const fs::path& file, int line, const std::string& what) {
-  const std::string where = file.string() + (line > 0 ? ":" + std::to_string(line) : "") + ": error: ";
-  CHECK_MESSAGE(contains(out, where), "expected '" << where << "'");
-  CHECK_MESSAGE(contains(out, what), "expected '" << what << "'");
-  const size_t fix = out.find("\n  fix: ");
-  REQUIRE_MESSAGE(fix != std::string::npos, "no 'fix:' line");
-  const size_t eol = out.find('\n', fix + 1);
-  CHECK_MESSAGE(out.substr(fix + 8, eol - fix - 8).size() > 3, "the fix says nothing");
+  bool found = false;
+  for (const auto& d : diagnostics(out)) {
+    if (d.file != file.string() || d.line != line || d.severity != "error" || !contains(d.message, what)) continue;
+    found = true;
+    CHECK_MESSAGE((line == 0 || d.col >= 1), "no column");
+    CHECK_MESSAGE(d.fix.size() > 3, "the fix says nothing");
+  }
+  CHECK_MESSAGE(found, "expected an error at " << file.string() << ":" << line << " saying '" << what << "'");
+}
+
+// The diagnostic of `severity` at file:line, or none.
+bool has_diag(const std::string& out, const fs::path& file, int line, const std::string& severity) {
+  for (const auto& d : diagnostics(out))
+    if (d.file == file.string() && d.line == line && d.severity == severity) return true;
+  return false;
 }
 
 void check_nothing_left(const Outcome& o) {
@@ -149,7 +158,7 @@ TEST_CASE("overset text: an error naming the article and how many characters did
   const Outcome o = build_into_fresh_dir(issue);
   CAPTURE(o.run.out);
   CHECK(o.run.exit_code == 1);
-  CHECK(contains(o.run.out, issue.string() + ":7: error"));  // the <article> line
+  CHECK(has_diag(o.run.out, issue, 7, "error"));  // the <article> line
   CHECK(contains(o.run.out, "'crowded'"));
   // 100 characters; 11 (indented first line) + 13 fit in one column of two grid lines.
   CHECK(contains(o.run.out, "76 characters"));
@@ -216,7 +225,7 @@ TEST_CASE("an overset banner: an error naming it; with --allow-overset a warning
   const Outcome o = build_into_fresh_dir(issue);
   CAPTURE(o.run.out);
   CHECK(o.run.exit_code == 1);
-  CHECK(contains(o.run.out, issue.string() + ":9: error"));  // the <banner> line
+  CHECK(has_diag(o.run.out, issue, 9, "error"));  // the <banner> line
   CHECK(contains(o.run.out, "'slogan'"));
   check_nothing_left(o);
 
@@ -224,7 +233,63 @@ TEST_CASE("an overset banner: an error naming it; with --allow-overset a warning
   const auto r = paperset("build " + quote(issue) + " -o " + quote(dir / "out.pdf") + " --allow-overset");
   CAPTURE(r.out);
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, issue.string() + ":9: warning"));
+  CHECK(has_diag(r.out, issue, 9, "warning"));
   CHECK(contains(r.out, "'slogan'"));
   CHECK(fs::is_regular_file(dir / "out.pdf"));
+}
+
+TEST_CASE("every input error of an issue is reported, each once, in file order, with page and id") {
+  const fs::path issue = data("cli/many_errors.xml");
+  const Outcome o = build_into_fresh_dir(issue);
+  CAPTURE(o.run.out);
+  CHECK(o.run.exit_code == 1);
+  check_nothing_left(o);
+  struct Want {
+    int line;
+    const char* what;
+    int page;
+    const char* id;
+  };
+  const Want want[] = {{3, "2024-02-30", 0, ""},
+                       {5, "unknown attribute colspan", 1, "lead"},
+                       {8, "reaches column 10", 1, "second"},
+                       {12, "unknown element <pargraph>", 1, "third"},
+                       {19, "overlaps article 'fourth'", 2, "fifth"}};
+  const auto ds = diagnostics(o.run.out);
+  CHECK(count_severity(ds, "error") == 5);
+  int last_line = 0;
+  for (const auto& w : want) {
+    CAPTURE(w.what);
+    check_message(o.run.out, issue, w.line, w.what);
+    for (const auto& d : ds) {
+      if (d.line != w.line) continue;
+      CHECK(d.line > last_line);  // in the order of the file
+      last_line = d.line;
+      CHECK(d.code == "input");
+      if (w.page > 0) CHECK(contains(d.message, "page " + std::to_string(w.page) + ", '" + w.id + "': "));
+    }
+  }
+}
+
+TEST_CASE("collecting stops at --max-errors (default 20) and says so") {
+  // 30 articles with a misspelt attribute each.
+  const fs::path dir = scratch("cli-many");
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue paper=\"P\" date=\"2024-01-05\" layout=\"broadsheet\">\n"
+                    "  <page number=\"1\">\n";
+  for (int i = 0; i < 30; ++i)
+    xml += "    <article id=\"a" + std::to_string(i) + "\" col=\"1\" cols=\"1\" row=\"" + std::to_string(1 + 3 * i) +
+           "\" rows=\"2\" colour=\"red\"><p>字</p></article>\n";
+  xml += "  </page>\n</issue>\n";
+  spit(dir / "issue.xml", xml);
+  for (const auto& [flags, errors] : std::vector<std::pair<std::string, int>>{{"", 20}, {"--max-errors 5", 5},
+                                                                               {"--max-errors 100", 30}}) {
+    CAPTURE(flags);
+    const auto r = paperset("build " + quote(dir / "issue.xml") + " -o " + quote(dir / "out.pdf") + " " + flags);
+    CAPTURE(r.out);
+    CHECK(r.exit_code == 1);
+    const auto ds = diagnostics(r.out);
+    CHECK(count_severity(ds, "error") == errors);
+    CHECK(contains(r.out, "stopped after") == (errors < 30));
+    CHECK(!fs::exists(dir / "out.pdf"));
+  }
 }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -214,6 +215,38 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 
 inline bool contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;
+}
+
+// One diagnostic as an editor's or CI's GCC problem matcher reads it:
+// "FILE:LINE:COL: (error|warning|note): MESSAGE [CODE]" (or "FILE: …" / "paperset: …"
+// without a line), and the "  fix: …" line after it.
+struct Diag {
+  std::string file;
+  int line = 0, col = 0;
+  std::string severity, message, code, fix;
+};
+
+inline std::vector<Diag> diagnostics(const std::string& out) {
+  static const std::regex with_line(R"(^(.+?):(\d+):(\d+): (error|warning|note): (.*) \[([a-z0-9-]+)\]$)");
+  static const std::regex without_line(R"(^(.+?): (error|warning|note): (.*) \[([a-z0-9-]+)\]$)");
+  std::vector<Diag> out_diags;
+  for (const auto& l : lines_of(out)) {
+    std::smatch m;
+    if (std::regex_match(l, m, with_line)) {
+      out_diags.push_back({m[1], std::stoi(m[2]), std::stoi(m[3]), m[4], m[5], m[6], ""});
+    } else if (std::regex_match(l, m, without_line)) {
+      out_diags.push_back({m[1], 0, 0, m[2], m[3], m[4], ""});
+    } else if (l.rfind("  fix: ", 0) == 0 && !out_diags.empty()) {
+      out_diags.back().fix = l.substr(7);
+    }
+  }
+  return out_diags;
+}
+
+inline int count_severity(const std::vector<Diag>& ds, const std::string& severity) {
+  int n = 0;
+  for (const auto& d : ds) n += d.severity == severity;
+  return n;
 }
 
 // The first `"key": <integer>` / `"key": true|false` in a JSON text; -1 / absent when

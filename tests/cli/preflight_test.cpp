@@ -33,9 +33,11 @@ TEST_CASE("preflight of a broken PDF: exit 1, every finding on its own line, a s
   CHECK(r.exit_code == 1);
   const auto [errors, warnings] = summary(r.out);
   CHECK(errors > 0);
-  int error_lines = 0;
-  for (const auto& l : lines_of(r.out)) error_lines += contains(l, "error [");
-  CHECK(error_lines == errors);
+  // Each finding on one line, prefixed with the PDF's name: "FILE.pdf: error: … [code]".
+  const auto ds = diagnostics(r.out);
+  CHECK(count_severity(ds, "error") == errors);
+  CHECK(count_severity(ds, "warning") == warnings);
+  for (const auto& d : ds) CHECK(d.file == pdf_fixture("broken.pdf").string());
   // Planted faults (tests/data/pdf/README.md): no TrimBox on page 1, an unembedded font,
   // a 72 ppi image, no output intent.
   for (const char* code : {"[trimbox]", "[font-not-embedded]", "[image-resolution]", "[output-intent]"})

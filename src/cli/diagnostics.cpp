@@ -1,0 +1,75 @@
+#include "cli/diagnostics.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <string>
+
+namespace cli {
+
+namespace {
+
+// Files larger than this are not read again just to find a column.
+constexpr std::streamoff kMaxSourceBytes = 64 << 20;
+
+std::vector<std::string> lines_of_file(const std::string& file) {
+  std::vector<std::string> lines;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return lines;
+  in.seekg(0, std::ios::end);
+  if (in.tellg() > kMaxSourceBytes) return lines;
+  in.seekg(0);
+  for (std::string l; std::getline(in, l);) lines.push_back(std::move(l));
+  return lines;
+}
+
+// 1-based column, in characters, of the first character that is not blank.
+int first_column(const std::string& line) {
+  int col = 1;
+  for (unsigned char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return col;
+    ++col;
+  }
+  return 1;
+}
+
+}  // namespace
+
+void locate_columns(std::vector<base::Finding>& findings) {
+  std::map<std::string, std::vector<std::string>> files;
+  for (auto& f : findings) {
+    if (f.loc.line <= 0 || f.loc.col > 0) continue;
+    auto it = files.find(f.loc.file);
+    if (it == files.end()) it = files.emplace(f.loc.file, lines_of_file(f.loc.file)).first;
+    const auto& lines = it->second;
+    const auto n = static_cast<size_t>(f.loc.line);
+    f.loc.col = n <= lines.size() ? first_column(lines[n - 1]) : 1;
+  }
+}
+
+bool colour_on_stderr() {
+  const char* no = std::getenv("NO_COLOR");
+  if (no && *no) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(STDERR_FILENO) == 1;
+}
+
+FindingPrinter::FindingPrinter(std::ostream& err, bool colour, bool quiet) : err_(err), quiet_(quiet) {
+  // GCC's default colours: the place bold, errors bold red, warnings bold magenta, notes bold cyan.
+  if (colour) style_ = {"\x1b[1m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[0m"};
+}
+
+void FindingPrinter::print(const base::Finding& f) {
+  if (quiet_ && f.severity != base::Severity::Error) return;
+  err_ << base::format_finding(f, style_) << "\n";
+}
+
+void FindingPrinter::print_all(const std::vector<base::Finding>& findings) {
+  for (const auto& f : findings) print(f);
+}
+
+}  // namespace cli
