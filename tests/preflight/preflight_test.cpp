@@ -132,7 +132,7 @@ TEST_CASE("preflight: an unreadable file is one error") {
 TEST_CASE("preflight: text and JSON reports") {
   const Findings fs = run(fx::pdf("broken.pdf"));
   const std::string text = preflight::format_text(fs);
-  CHECK(text.find("error [trimbox]: page 1: page has no TrimBox") != std::string::npos);
+  CHECK(text.find("error: page 1: page has no TrimBox (the trimmed newspaper size) [trimbox]") != std::string::npos);
   CHECK(text.find("preflight: " + std::to_string(errors(fs)) + " errors, ") != std::string::npos);
   const std::string json = preflight::format_json(fs, "dir/broken \"1\".pdf");
   CHECK(json.find("\"file\": \"dir/broken \\\"1\\\".pdf\"") != std::string::npos);
