@@ -25,8 +25,9 @@ namespace {
 void probe_images(const model::Issue& issue, const base::Context& ctx) {
   base::ErrorCollector errors(ctx.diag.error_limit());
   for (const auto& p : issue.pages) {
-    for (const auto& ph : p.photos) errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
-    for (const auto& a : p.articles)
+    for (const model::Photo& ph : p.of<model::Photo>())
+      errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
+    for (const model::Article& a : p.of<model::Article>())
       for (const auto& ph : a.photos) errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
   }
   errors.throw_if_any();

@@ -1,8 +1,6 @@
 #include "flow/flow.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <functional>
 
 #include "flow/pages.h"
 
@@ -46,12 +44,11 @@ void grid_overlay(const model::Layout& L, frame::Page& page) {
 // Blocks are set in the order the issue file lists them, so the PDF's content stream
 // (and copy/paste, `pdftotext -raw`) reads the stories in the editor's order.
 void lay_out_blocks(Job& job, const model::Page& p) {
-  std::vector<std::pair<int, std::function<void()>>> blocks;
-  for (const auto& b : p.banners) blocks.push_back({b.loc.line, [&job, &b] { lay_out_banner(job, b); }});
-  for (const auto& ph : p.photos) blocks.push_back({ph.loc.line, [&job, &ph] { lay_out_photo(job, ph, ph.id); }});
-  for (const auto& a : p.articles) blocks.push_back({a.loc.line, [&job, &a] { lay_out_article(job, a); }});
-  std::stable_sort(blocks.begin(), blocks.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (const auto& b : blocks) b.second();
+  for (const auto& block : p.blocks)
+    std::visit(base::Overloaded{[&](const model::Article& a) { lay_out_article(job, a); },
+                                [&](const model::Photo& ph) { lay_out_photo(job, ph, ph.id); },
+                                [&](const model::Banner& b) { lay_out_banner(job, b); }},
+               block);
 }
 
 }  // namespace

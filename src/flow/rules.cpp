@@ -21,12 +21,15 @@ struct Owned {
 std::vector<Owned> rects_on(const model::Issue& issue, const model::Page& p) {
   std::vector<Owned> out;
   for (const auto& pg : issue.pages)
-    for (const auto& a : pg.articles)
+    for (const model::Article& a : pg.of<model::Article>())
       for (const auto& f : a.frames)
         if (f.page == p.number) out.push_back({f.rect, "article:" + a.id});
   int n = 0;
-  for (const auto& ph : p.photos) out.push_back({ph.rect, "photo:" + std::to_string(n++)});
-  for (const auto& b : p.banners) out.push_back({b.rect, "banner:" + std::to_string(n++)});
+  for (const auto& block : p.blocks)
+    std::visit(base::Overloaded{[](const model::Article&) {},
+                                [&](const model::Photo& ph) { out.push_back({ph.rect, "photo:" + std::to_string(n++)}); },
+                                [&](const model::Banner& b) { out.push_back({b.rect, "banner:" + std::to_string(n++)}); }},
+               block);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/kinds.h"
 #include "base/units.h"
 #include "model/style.h"
 
@@ -74,35 +75,7 @@ using Item = std::variant<GlyphRun, Rule, Fill, Image>;
 
 // The items of one kind, in drawing order: `for (const Rule& r : page.of<Rule>())`.
 template <class T>
-class ItemsOf {
- public:
-  class iterator {
-   public:
-    using It = std::vector<Item>::const_iterator;
-    iterator(It at, It end) : at_(at), end_(end) { skip(); }
-    const T& operator*() const { return std::get<T>(*at_); }
-    const T* operator->() const { return &std::get<T>(*at_); }
-    iterator& operator++() {
-      ++at_;
-      skip();
-      return *this;
-    }
-    bool operator==(const iterator& o) const { return at_ == o.at_; }
-
-   private:
-    void skip() {
-      while (at_ != end_ && !std::holds_alternative<T>(*at_)) ++at_;
-    }
-    It at_, end_;
-  };
-  explicit ItemsOf(const std::vector<Item>& items) : items_(items) {}
-  iterator begin() const { return {items_.begin(), items_.end()}; }
-  iterator end() const { return {items_.end(), items_.end()}; }
-  bool empty() const { return begin() == end(); }
-
- private:
-  const std::vector<Item>& items_;
-};
+using ItemsOf = base::KindsOf<T, Item>;
 
 struct Page {
   int number = 0;

@@ -45,9 +45,9 @@ Page read_page(const xml::Node& n, const IssueScope& s, base::ErrorCollector& er
     const xml::Node child{*c, s.file};
     errors.attempt(
         [&] {
-          if (tag == "article") p.articles.push_back(read_article(child, p.number, s));
-          else if (tag == "photo") p.photos.push_back(read_photo(child, p.number, s));
-          else if (tag == "banner") p.banners.push_back(read_banner(child, p.number, s));
+          if (tag == "article") p.blocks.emplace_back(read_article(child, p.number, s));
+          else if (tag == "photo") p.blocks.emplace_back(read_photo(child, p.number, s));
+          else if (tag == "banner") p.blocks.emplace_back(read_banner(child, p.number, s));
           else n.unknown_child(*c, "article, photo, banner");
         },
         p.number, child.opt("id").value_or(""));
@@ -100,6 +100,14 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
 
 Issue load_issue(const fs::path& file, const base::Context& ctx) {
   return parse_issue(base::read_file(file), file, ctx);
+}
+
+const base::Loc& loc_of(const Block& b) {
+  return std::visit([](const auto& x) -> const base::Loc& { return x.loc; }, b);
+}
+
+const std::string& id_of(const Block& b) {
+  return std::visit([](const auto& x) -> const std::string& { return x.id; }, b);
 }
 
 const Page* Issue::page(int number) const {

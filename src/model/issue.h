@@ -3,7 +3,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
+
+#include "base/kinds.h"
 
 #include "model/layout.h"
 
@@ -67,14 +70,29 @@ struct Banner {
   base::Loc loc;
 };
 
+// A block of a page. A new kind of block is one more alternative here: the parser
+// (issue_blocks.cpp), the checks (issue_check.cpp: grid, overlaps, ids) and flow's
+// dispatch (flow.cpp) visit the variant and fail to compile until they handle it.
+using Block = std::variant<Article, Photo, Banner>;
+
+// Where a block sits and what it is called, whatever its kind.
+const base::Loc& loc_of(const Block& b);
+const std::string& id_of(const Block& b);
+
 struct Page {
   int number = 0;
   std::string section;
   std::string editor;
-  std::vector<Article> articles;
-  std::vector<Photo> photos;
-  std::vector<Banner> banners;
+  // The page's blocks in document order, which is reading order (pdftotext -raw reads the
+  // stories as the issue file lists them).
+  std::vector<Block> blocks;
   base::Loc loc;
+
+  // The blocks of one kind, in document order: `for (const Article& a : page.of<Article>())`.
+  template <class T>
+  base::KindsOf<T, Block> of() const {
+    return base::KindsOf<T, Block>(blocks);
+  }
 };
 
 struct Date {

@@ -26,22 +26,30 @@ std::string range(int from, int count) {
   return count == 1 ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(from + count - 1);
 }
 
+// The rectangles each kind of block occupies (one visitor per kind, so a new kind of
+// block does not compile until it says where it sits).
+struct PlacedOf {
+  std::vector<Placed>& out;
+  void operator()(const Article& a) const {
+    for (const auto& f : a.frames) {
+      const bool implicit = a.frames.size() == 1 && !a.rect.empty();
+      out.push_back({f.rect, f.page, implicit ? "article '" + a.id + "'" : "<frame> of article '" + a.id + "'", f.loc,
+                     a.id, "", a.id});
+    }
+    for (const auto& ph : a.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", a.id, ph.id});
+  }
+  void operator()(const Photo& ph) const {
+    out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", "", ph.id});
+  }
+  void operator()(const Banner& b) const {
+    out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", "", b.id});
+  }
+};
+
 std::vector<Placed> placed_blocks(const Issue& is) {
   std::vector<Placed> out;
-  for (const auto& p : is.pages) {
-    for (const auto& a : p.articles) {
-      for (const auto& f : a.frames) {
-        const bool implicit = a.frames.size() == 1 && !a.rect.empty();
-        out.push_back({f.rect, f.page, implicit ? "article '" + a.id + "'" : "<frame> of article '" + a.id + "'",
-                       f.loc, a.id, "", a.id});
-      }
-      for (const auto& ph : a.photos)
-        out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", a.id, ph.id});
-    }
-    for (const auto& ph : p.photos) out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", "", ph.id});
-    for (const auto& b : p.banners)
-      out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", "", b.id});
-  }
+  for (const auto& p : is.pages)
+    for (const auto& b : p.blocks) std::visit(PlacedOf{out}, b);
   return out;
 }
 
@@ -65,19 +73,17 @@ void check_ids(const Issue& is, base::ErrorCollector& errors) {
       errors.add(base::Error(loc, "id '" + id + "' is used twice (" + line_of(it->second) + " and " + line_of(loc) + ")",
                         "give every article, photo and banner of the issue its own id"));
   };
-  for (const auto& p : is.pages) {
-    for (const auto& a : p.articles) {
-      add(a.id, a.loc);
-      for (const auto& ph : a.photos) add(ph.id, ph.loc);
+  for (const auto& p : is.pages)
+    for (const auto& b : p.blocks) {
+      add(id_of(b), loc_of(b));
+      if (const auto* a = std::get_if<Article>(&b))
+        for (const auto& ph : a->photos) add(ph.id, ph.loc);
     }
-    for (const auto& ph : p.photos) add(ph.id, ph.loc);
-    for (const auto& b : p.banners) add(b.id, b.loc);
-  }
 }
 
 void check_articles(const Issue& is, base::ErrorCollector& errors) {
   for (const auto& p : is.pages)
-    for (const auto& a : p.articles) {
+    for (const Article& a : p.of<Article>()) {
       bool text = false;
       for (const auto& b : a.body) text = text || b.kind == TextKind::Para;
       if (!text)
@@ -111,7 +117,7 @@ void check_grid(const Placed& b, const Layout& lay, base::ErrorCollector& errors
 
 void check_nested_photos(const Issue& is, base::ErrorCollector& errors) {
   for (const auto& p : is.pages)
-    for (const auto& a : p.articles)
+    for (const Article& a : p.of<Article>())
       for (const auto& ph : a.photos) {
         bool inside = false;
         for (const auto& f : a.frames) inside = inside || (f.page == ph.page && f.rect.contains(ph.rect));

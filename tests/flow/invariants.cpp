@@ -27,15 +27,15 @@ std::vector<Block> blocks_on(const Laid& l, int pg) {
   std::vector<Block> out;
   const model::Layout& L = l.layout();
   for (const auto& p : l.issue.pages) {
-    for (const auto& a : p.articles) {
+    for (const model::Article& a : p.of<model::Article>()) {
       for (const auto& f : a.frames)
         if (f.page == pg) out.push_back({a.id, box_of(L, f.rect), "frame", {}});
       for (const auto& ph : a.photos)
         if (ph.page == pg) out.push_back({ph.id, box_of(L, ph.rect), "photo", a.id});
     }
     if (p.number != pg) continue;
-    for (const auto& ph : p.photos) out.push_back({ph.id, box_of(L, ph.rect), "photo", {}});
-    for (const auto& b : p.banners) out.push_back({b.id, box_of(L, b.rect), "banner", {}});
+    for (const model::Photo& ph : p.of<model::Photo>()) out.push_back({ph.id, box_of(L, ph.rect), "photo", {}});
+    for (const model::Banner& b : p.of<model::Banner>()) out.push_back({b.id, box_of(L, b.rect), "banner", {}});
   }
   return out;
 }
@@ -74,7 +74,7 @@ bool allowed_in(const frame::Box& line, const Block& b, const std::map<std::stri
 std::map<std::string, std::string> nested_photos(const Laid& l) {
   std::map<std::string, std::string> out;
   for (const auto& p : l.issue.pages)
-    for (const auto& a : p.articles)
+    for (const model::Article& a : p.of<model::Article>())
       for (const auto& ph : a.photos) out[ph.id] = a.id;
   return out;
 }
@@ -171,7 +171,7 @@ bool indented(const frame::Box& line, const frame::Box& column) { return line.x 
 
 void check_column_feet(const Laid& l, Violations& v) {
   for (const auto& p : l.issue.pages) {
-    for (const auto& a : p.articles) {
+    for (const model::Article& a : p.of<model::Article>()) {
       const auto seq = body_in_order(l, a);
       for (size_t i = 0; i + 1 < seq.size(); ++i) {
         if (!seq[i].column_last) continue;
@@ -234,7 +234,7 @@ void check_jump_places(const Laid& l, const model::Article& a, Violations& v) {
 
 void check_jumps(const Laid& l, Violations& v) {
   for (const auto& p : l.issue.pages) {
-    for (const auto& a : p.articles) {
+    for (const model::Article& a : p.of<model::Article>()) {
       for (size_t i = 0; i + 1 < a.frames.size(); ++i)
         if (a.frames[i].page != a.frames[i + 1].page) check_transition(l, a, i, v);
       check_jump_places(l, a, v);
@@ -257,7 +257,7 @@ int visible_chars(const std::string& s) {
 
 void check_text_complete(const Laid& l, Violations& v) {
   for (const auto& p : l.issue.pages) {
-    for (const auto& a : p.articles) {
+    for (const model::Article& a : p.of<model::Article>()) {
       int want = 0, got = 0;
       for (const auto& b : a.head) want += visible_chars(b.plain());
       for (const auto& b : a.body) want += visible_chars(b.plain());

@@ -201,7 +201,7 @@ TEST_CASE("random issues on both layouts: nothing throws and every invariant hol
       }
     }
     for (const auto& p : l.issue.pages)
-      for (const auto& a : p.articles) nested += static_cast<int>(a.photos.size());
+      for (const model::Article& a : p.of<model::Article>()) nested += static_cast<int>(a.photos.size());
   }
   // The generator did exercise what it is for.
   CHECK(jumps >= 10);

@@ -53,13 +53,13 @@ TEST_CASE("issue attributes and pages") {
   CHECK(is.pages[1].editor.empty());
   CHECK(is.page(2) == &is.pages[1]);
   CHECK(is.page(3) == nullptr);
-  CHECK(is.pages[0].articles.size() == 2);
-  CHECK(is.pages[0].photos.size() == 1);
-  CHECK(is.pages[0].banners.size() == 1);
+  CHECK(is.pages[0].of<model::Article>().size() == 2);
+  CHECK(is.pages[0].of<model::Photo>().size() == 1);
+  CHECK(is.pages[0].of<model::Banner>().size() == 1);
 }
 
 TEST_CASE("the lead article: head, body, one frame = its rect, a nested photo") {
-  const auto& a = good().pages[0].articles[0];
+  const auto& a = good().pages[0].of<model::Article>().at(0);
   CHECK(a.id == "lead");
   CHECK(a.page == 1);
   CHECK(a.loc.line == 6);
@@ -98,7 +98,7 @@ TEST_CASE("the lead article: head, body, one frame = its rect, a nested photo") 
 }
 
 TEST_CASE("inline emphasis and forced breaks") {
-  const auto& p = good().pages[0].articles[0].body[4];
+  const auto& p = good().pages[0].of<model::Article>().at(0).body[4];
   Inline bi = bold("衡量");
   bi.italic = true;
   check_inlines(p.content, {text("我区"), bold("“一件事一次办”"), text("线上办件共计38872件， "), italic("系全市第一"),
@@ -109,7 +109,7 @@ TEST_CASE("inline emphasis and forced breaks") {
 }
 
 TEST_CASE("nested photo: page of its article, path against the issue's folder") {
-  const auto& a = good().pages[0].articles[0];
+  const auto& a = good().pages[0].of<model::Article>().at(0);
   REQUIRE(a.photos.size() == 1);
   const auto& ph = a.photos[0];
   CHECK(ph.id == "chart");
@@ -124,7 +124,7 @@ TEST_CASE("nested photo: page of its article, path against the issue's folder") 
 }
 
 TEST_CASE("page photo with caption and credit") {
-  const auto& ph = good().pages[0].photos[0];
+  const auto& ph = good().pages[0].of<model::Photo>().at(0);
   CHECK(ph.id == "forge");
   CHECK(ph.fit == "fill");
   CHECK(ph.loc.line == 28);
@@ -140,7 +140,7 @@ TEST_CASE("page photo with caption and credit") {
 }
 
 TEST_CASE("article placed by frames, with a jump to page 2 and a dateline") {
-  const auto& a = good().pages[0].articles[1];
+  const auto& a = good().pages[0].of<model::Article>().at(1);
   CHECK(a.id == "audit");
   CHECK(a.style == "body");
   CHECK(a.rect.empty());
@@ -158,14 +158,14 @@ TEST_CASE("article placed by frames, with a jump to page 2 and a dateline") {
 }
 
 TEST_CASE("banners: text with a break, optional id, style") {
-  const auto& b = good().pages[0].banners[0];
+  const auto& b = good().pages[0].of<model::Banner>().at(0);
   CHECK(b.id.empty());
   CHECK(b.page == 1);
   CHECK((b.rect.col == 1 && b.rect.cols == 8 && b.rect.row == 63 && b.rect.rows == 4));
   CHECK(b.text.kind == TextKind::Banner);
   CHECK(b.text.style == "banner");
   check_inlines(b.text.content, {text("勇挑大梁走在前 勇攀新高再出发"), br(), text("奋力推进中国式现代化武进新实践")});
-  const auto& m = good().pages[1].banners[0];
+  const auto& m = good().pages[1].of<model::Banner>().at(0);
   CHECK(m.id == "motto");
   CHECK(m.page == 2);
   CHECK(m.text.style == "headline");

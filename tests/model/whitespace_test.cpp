@@ -13,7 +13,7 @@ model::TextBlock block(const std::string& body, size_t index = 0) {
                           "<article id=\"a\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\">\n" +
                           body + "\n<p>正文。</p></article></page></issue>";
   const auto is = model::parse_issue(xml, test::source_root() / "tests/data/good/mem.xml", test::context());
-  return is.pages.at(0).articles.at(0).body.at(index);
+  return is.pages.at(0).of<model::Article>().at(0).body.at(index);
 }
 
 std::string para(const std::string& inner) { return block("<p>" + inner + "</p>").plain(); }
