@@ -115,22 +115,28 @@ void set_blanks(std::vector<Atom>& at) {
 
 // Typed spaces (docs/typography.md "Spacing"): between Latin words a word space (shrinks to
 // 1/4 em, stretches to 1/2 em — JLREQ §3.8 values); anywhere else a visible space of
-// the style's width. U+3000 keeps its full em.
+// the style's width. U+3000 keeps its full em. One pass per run of spaces: a run of any
+// length costs its length.
 void set_spaces(std::vector<Atom>& at, const ParaStyle& st) {
   auto latin_side = [](const Atom& a) { return a.kind == Kind::Latin || a.kind == Kind::Other; };
-  for (std::size_t i = 0; i < at.size(); ++i) {
-    Atom& a = at[i];
-    if (a.kind != Kind::Space) continue;
-    std::size_t l = i, r = i + 1;
-    while (l > 0 && at[l - 1].kind == Kind::Space) --l;
+  for (std::size_t l = 0; l < at.size();) {
+    if (at[l].kind != Kind::Space) {
+      ++l;
+      continue;
+    }
+    std::size_t r = l;
     while (r < at.size() && at[r].kind == Kind::Space) ++r;
     const bool word = l > 0 && r < at.size() && latin_side(at[l - 1]) && latin_side(at[r]);
-    if (word) {
-      a.space = SpaceKind::Word;
-    } else {
-      a.space = SpaceKind::Typed;
-      if (a.first != 0x3000) a.fix = em_part(a.em, st.space_em1000) - a.shaped;
+    for (std::size_t i = l; i < r; ++i) {
+      Atom& a = at[i];
+      if (word) {
+        a.space = SpaceKind::Word;
+      } else {
+        a.space = SpaceKind::Typed;
+        if (a.first != 0x3000) a.fix = em_part(a.em, st.space_em1000) - a.shaped;
+      }
     }
+    l = r;
   }
 }
 
@@ -156,6 +162,20 @@ void compress_pairs(std::vector<Atom>& at) {
   }
 }
 
+// No space is ever added before a mark that closes (a closing bracket or quote, a stop)
+// or after one that opens: stretch there would float the mark away from its word
+// (JLREQ §3.8.3: expansion goes between characters, not inside a bracket's hug).
+bool hugs_left(const Atom& a) {
+  if (a.kind == Kind::Mark) return a.mark == Mark::Closing || a.mark == Mark::Stop;
+  return a.kind == Kind::Other && (a.brk_first == Brk::CL || a.brk_first == Brk::CP || a.brk_first == Brk::IS ||
+                                   a.brk_first == Brk::EX);
+}
+
+bool hugs_right(const Atom& a) {
+  if (a.kind == Kind::Mark) return a.mark == Mark::Opening;
+  return a.kind == Kind::Other && a.brk_last == Brk::OP;
+}
+
 // Han–Latin space (docs/typography.md: style setting, newspaper 1/8 em, 0 … 1/4 em), gaps
 // that are inside a word (never stretched), and the gaps that take a share of the
 // last-resort stretch.
@@ -174,16 +194,53 @@ void set_gaps(Paragraph::Impl& p) {
       g.max = std::max(g.nat, em_part(em, st.han_latin_max_em1000));
     }
     auto wordish = [](const Atom& x) { return x.kind == Kind::Latin || x.kind == Kind::Other; };
-    g.in_word = !g.can_break && ((wordish(a) && wordish(b)) ||
-                                 (a.mark == b.mark && (a.mark == Mark::Dash || a.mark == Mark::Ellipsis)));
-    g.slot = !g.in_word && !a.invisible() && !b.invisible();
+    // A URL or hyphenation point is still inside its word: it never opens mid-line.
+    const bool inner = g.kind == BreakKind::None || g.kind == BreakKind::Url || g.kind == BreakKind::Hyphen;
+    g.in_word = inner && ((wordish(a) && wordish(b)) ||
+                          (a.mark == b.mark && (a.mark == Mark::Dash || a.mark == Mark::Ellipsis)));
+    g.slot = !g.in_word && !a.invisible() && !b.invisible() && !hugs_left(b) && !hugs_right(a);
   }
 }
 
 void prefix_sums(Paragraph::Impl& p) {
   const std::size_t n = p.atoms.size();
-  p.pre_w.assign(n + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) p.pre_w[i + 1] = p.pre_w[i] + p.atoms[i].width() + p.gaps[i].nat;
+  p.pre.assign(n + 1, Prefix{});
+  for (std::size_t i = 0; i < n; ++i) {
+    const Atom& a = p.atoms[i];
+    const Gap& g = p.gaps[i];
+    Prefix x = p.pre[i];
+    x.w += a.width() + g.nat;
+    x.lead += a.lead_rem();
+    x.trail += a.trail_rem();
+    if (a.space == SpaceKind::Word) {
+      x.ws_shrink += a.width() - a.space_min();
+      x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
+    }
+    x.hl_shrink += g.nat - g.min;
+    x.hl_stretch += g.max - g.nat;
+    x.slots += g.slot ? 1 : 0;
+    x.spaces += a.kind == Kind::Space ? 1 : 0;
+    x.chars += a.is_char() ? 1 : 0;
+    p.pre[i + 1] = x;
+  }
+}
+
+// Lookup tables that keep every scan O(1): the next break after an atom, the visible
+// atoms around a position (runs of spaces or controls of any length are skipped at once).
+void index_tables(Paragraph::Impl& p) {
+  const std::size_t n = p.atoms.size();
+  p.next_break.assign(n + 1, static_cast<std::uint32_t>(n));
+  for (std::size_t i = n; i-- > 0;)
+    p.next_break[i] = p.gaps[i].can_break ? static_cast<std::uint32_t>(i + 1) : p.next_break[i + 1];
+  p.vis_before.assign(n + 1, 0);
+  for (std::size_t b = 1; b <= n; ++b)
+    p.vis_before[b] = p.atoms[b - 1].invisible() ? p.vis_before[b - 1] : static_cast<std::uint32_t>(b);
+  p.vis_from.assign(n + 1, static_cast<std::uint32_t>(n));
+  for (std::size_t i = n; i-- > 0;)
+    p.vis_from[i] = p.atoms[i].invisible() ? p.vis_from[i + 1] : static_cast<std::uint32_t>(i);
+  p.starts.reserve(n);
+  for (const Atom& a : p.atoms) p.starts.push_back(a.start);
+  p.vis_end = p.vis_before[n];
 }
 
 }  // namespace
@@ -197,12 +254,12 @@ void Paragraph::Impl::analyze() {
   compress_pairs(atoms);
   gaps.assign(atoms.size(), Gap{});
   find_breaks(atoms, gaps);
+  hyphen_gid.assign(shaped.runs.size(), 0);
+  hyphen_w.assign(shaped.runs.size(), 0);
+  refine_breaks(*this);
   set_gaps(*this);
   prefix_sums(*this);
-  starts.reserve(atoms.size());
-  for (const Atom& a : atoms) starts.push_back(a.start);
-  vis_end = atoms.size();
-  while (vis_end > 0 && atoms[vis_end - 1].invisible()) --vis_end;
+  index_tables(*this);
 }
 
 }  // namespace compose

@@ -16,25 +16,25 @@ struct Verdict {
   const char* rule;
 };
 
-// The class before a run of spaces ending at atom i (LB14–LB17 look through SP*).
-Brk before_spaces(const std::vector<Atom>& at, std::size_t i) {
-  for (std::size_t k = i + 1; k-- > 0;)
-    if (at[k].brk_last != B::SP) return at[k].brk_last;
-  return B::SP;
-}
-
-// True when atom i ends a number: NU (NU | SY | IS)* (UAX #14 LB25, regex form of §8.2).
-bool numeric_before(const std::vector<Atom>& at, std::size_t i) {
-  for (std::size_t k = i + 1; k-- > 0;) {
-    const Brk c = at[k].brk_last;
-    if (c == B::NU) return true;
-    if (c != B::SY && c != B::IS) return false;
+// What the rules look back on, computed once for the whole paragraph so that a run of
+// spaces or of number signs of any length costs its length, not its square:
+//  * the class before a run of spaces ending at atom i (LB14–LB17 look through SP*);
+//  * whether atom i ends a number: NU (NU | SY | IS)* (UAX #14 LB25, regex form of §8.2).
+struct Context {
+  std::vector<Brk> before_sp;
+  std::vector<char> num_end;
+  explicit Context(const std::vector<Atom>& at) : before_sp(at.size()), num_end(at.size()) {
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      const Brk c = at[k].brk_last;
+      before_sp[k] = c != B::SP ? c : k > 0 ? before_sp[k - 1] : B::SP;
+      num_end[k] = c == B::NU || ((c == B::SY || c == B::IS) && k > 0 && num_end[k - 1]);
+    }
   }
-  return false;
-}
+};
 
 // LB25: do not break inside numbers ("5.2%", "1,234", "$5", "-3").
-bool lb25(const std::vector<Atom>& at, std::size_t i, Brk a, Brk b) {
+bool lb25(const std::vector<Atom>& at, const Context& cx, std::size_t i, Brk a, Brk b) {
+  auto numeric_before = [&cx](const std::vector<Atom>&, std::size_t k) { return cx.num_end[k] != 0; };
   const bool nu_next = i + 2 < at.size() && at[i + 2].brk_first == B::NU;
   if ((a == B::PR || a == B::PO) && (b == B::NU || ((b == B::OP || b == B::HY) && nu_next))) return true;
   if ((a == B::OP || a == B::HY) && b == B::NU) return true;
@@ -47,11 +47,11 @@ bool lb25(const std::vector<Atom>& at, std::size_t i, Brk a, Brk b) {
 }
 
 // Rules LB4–LB19 (hard breaks, spaces, glue, closing marks, the SP* rules, quotes).
-Verdict uax14_early(const std::vector<Atom>& at, std::size_t i, Brk a, Brk b) {
+Verdict uax14_early(const Context& cx, std::size_t i, Brk a, Brk b) {
   if (a == B::BK || a == B::LF) return {true, "LB5"};
   if (b == B::BK || b == B::LF) return {false, "LB6"};
   if (b == B::SP || b == B::ZW) return {false, "LB7"};
-  const Brk a0 = a == B::SP ? before_spaces(at, i) : a;
+  const Brk a0 = a == B::SP ? cx.before_sp[i] : a;
   if (a0 == B::ZW) return {true, "LB8"};
   if (a == B::ZWJ) return {false, "LB8a"};
   if (a == B::WJ || b == B::WJ) return {false, "LB11"};
@@ -67,9 +67,9 @@ Verdict uax14_early(const std::vector<Atom>& at, std::size_t i, Brk a, Brk b) {
   return {true, nullptr};  // undecided: go on with LB21…
 }
 
-Verdict uax14(const std::vector<Atom>& at, std::size_t i) {
+Verdict uax14(const std::vector<Atom>& at, const Context& cx, std::size_t i) {
   const Brk a = at[i].brk_last, b = at[i + 1].brk_first;
-  const Verdict early = uax14_early(at, i, a, b);
+  const Verdict early = uax14_early(cx, i, a, b);
   if (early.rule) return early;
   if (b == B::BA || b == B::HY || b == B::NS || a == B::BB) return {false, "LB21"};
   if (b == B::IN) return {false, "LB22"};
@@ -77,7 +77,7 @@ Verdict uax14(const std::vector<Atom>& at, std::size_t i) {
   if ((a == B::PR && b == B::ID) || (a == B::ID && b == B::PO)) return {false, "LB23a"};
   if (((a == B::PR || a == B::PO) && b == B::AL) || (a == B::AL && (b == B::PR || b == B::PO)))
     return {false, "LB24"};
-  if (lb25(at, i, a, b)) return {false, "LB25"};
+  if (lb25(at, cx, i, a, b)) return {false, "LB25"};
   if (a == B::AL && b == B::AL) return {false, "LB28"};
   if (a == B::IS && b == B::AL) return {false, "LB29"};
   // LB30: only for brackets that are not East Asian wide.
@@ -88,7 +88,7 @@ Verdict uax14(const std::vector<Atom>& at, std::size_t i) {
 
 // CLREQ basic kinsoku on top of UAX #14 (docs/typography.md): the tables can only forbid.
 // They are checked first so that the dump names the CLREQ rule where both forbid.
-Verdict kinsoku(const std::vector<Atom>& at, std::size_t i) {
+Verdict kinsoku(const std::vector<Atom>& at, const Context& cx, std::size_t i) {
   // Between two Han characters (most of the text) no table or pair rule applies: LB31.
   if (at[i].brk_last == B::ID && at[i + 1].brk_first == B::ID && at[i].kind == Kind::Han &&
       at[i + 1].kind == Kind::Han)
@@ -96,21 +96,24 @@ Verdict kinsoku(const std::vector<Atom>& at, std::size_t i) {
   if (line_start_prohibited(at[i + 1].first)) return {false, "line-start-prohibited"};
   if (line_end_prohibited(at[i].last)) return {false, "line-end-prohibited"};
   if (inseparable(at[i].last, at[i + 1].first)) return {false, "inseparable"};
-  return uax14(at, i);
+  return uax14(at, cx, i);
 }
 
 }  // namespace
 
 void find_breaks(const std::vector<Atom>& atoms, std::vector<Gap>& gaps) {
   if (atoms.empty()) return;
+  const Context cx(atoms);
   for (std::size_t i = 0; i + 1 < atoms.size(); ++i) {
     const bool forced = atoms[i].brk_last == B::BK || atoms[i].brk_last == B::LF;  // LB4, LB5
-    const Verdict v = forced ? Verdict{true, "LB5"} : kinsoku(atoms, i);
+    const Verdict v = forced ? Verdict{true, "LB5"} : kinsoku(atoms, cx, i);
     gaps[i].can_break = v.allow;
+    gaps[i].kind = v.allow ? BreakKind::Free : BreakKind::None;
     gaps[i].rule = v.rule;
     gaps[i].forced = forced;
   }
   gaps.back().can_break = true;
+  gaps.back().kind = BreakKind::Free;
   gaps.back().rule = "end";
   gaps.back().forced = false;
 }

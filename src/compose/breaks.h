@@ -1,12 +1,19 @@
 #pragma once
-// Break opportunities between atoms: UAX #14 pair rules, then the CLREQ kinsoku tables.
+// Break opportunities between atoms: UAX #14 pair rules, then the CLREQ kinsoku tables,
+// then the units and words that are kept whole or broken their own way.
 #include <vector>
 
 #include "compose/para_impl.h"
 
 namespace compose {
 
-// Fills can_break, forced and rule of every gap. The last gap (paragraph end) is a break.
+// Fills can_break, kind, forced and rule of every gap. The last gap (paragraph end) is a
+// break.
 void find_breaks(const std::vector<Atom>& atoms, std::vector<Gap>& gaps);
+
+// After find_breaks: a single connector dash never starts a line; URLs and e-mail
+// addresses break only after / . - @ ? &; Latin words get their hyphenation points;
+// ranges, standard numbers, dates and dateline names become units (refine.cpp).
+void refine_breaks(Paragraph::Impl& p);
 
 }  // namespace compose

@@ -38,11 +38,16 @@ class Paragraph {
   Paragraph& operator=(Paragraph&&) noexcept;
 
   bool done(const Cursor& c) const;
-  // Sets the next line at `measure` and advances the cursor.
+  // Sets the next line at `measure` and advances the cursor. Justified text is broken
+  // by total fit: the rest of the paragraph is planned at this measure from the cursor,
+  // and later pulls at the same measure follow that plan (docs/composer.md).
   Line next_line(Cursor& c, Len measure) const;
   // All lines at one measure (tests, captions, headlines).
   std::vector<Line> lines(Len measure) const;
   const text::ShapedText& shaped() const;
+  // Candidate lines measured so far (total fit and first fit): the work the paragraph
+  // cost, for tests that hold it linear in the paragraph's length.
+  std::size_t work() const;
 
   struct Impl;
 

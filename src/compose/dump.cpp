@@ -44,7 +44,13 @@ std::string dump_line(const Paragraph& p, const Line& l) {
     const auto& a = l.adjustments[i];
     out += (i ? " " : "") + a.why + "@" + std::to_string(a.at) + signed_pt(a.delta);
   }
-  return out + "]";
+  out += "]";
+  // Justified lines that stretched their gaps say by how much, in em of the paragraph;
+  // a loose line (past 0.10 em per gap, or left short) says so.
+  if (l.stretch_em1000 > 0)
+    out += " stretch " + std::to_string(l.stretch_em1000 / 1000) + "." + std::to_string(1000 + l.stretch_em1000 % 1000).substr(1) + "em";
+  if (l.loose) out += " loose";
+  return out;
 }
 
 }  // namespace compose

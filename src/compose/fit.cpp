@@ -32,7 +32,7 @@ std::string blocked(const Paragraph::Impl& p, std::size_t fit) {
   return std::string(g.rule) + " " + atom_text(p, fit - 1) + "|" + atom_text(p, fit);
 }
 
-std::string describe(const Paragraph::Impl& p, const char* kind, std::size_t count, std::size_t fit) {
+std::string first_fit_reason(const Paragraph::Impl& p, const char* kind, std::size_t count, std::size_t fit) {
   std::string why = blocked(p, fit);
   if (why.empty()) why = "smaller adjustment";
   return std::string(kind) + " " + std::to_string(count) + ": " + why;
@@ -40,23 +40,29 @@ std::string describe(const Paragraph::Impl& p, const char* kind, std::size_t cou
 
 }  // namespace
 
+// First fit: scans from the line start to the first break past the measure; from the
+// overflow point on it jumps from break to break (next_break), so a word of any length
+// costs one step, not one per character.
 Choice Paragraph::Impl::choose(std::size_t s, Len measure, bool first) const {
   const std::size_t n = atoms.size();
   std::size_t fit = s, b1 = kNone, b2 = kNone;
   bool over = false;
-  for (std::size_t b = s + 1; b <= n; ++b) {
-    if (over && !gaps[b - 1].can_break) continue;  // past the measure only breaks matter
+  std::size_t steps = 0;
+  for (std::size_t b = s + 1; b <= n; ++steps) {
     const Len w = natural(s, b, first);
     over = over || w > measure;
     if (!over) fit = b;
-    if (!gaps[b - 1].can_break) continue;
-    if (w > measure) {
-      b2 = b;
-      break;
+    if (gaps[b - 1].can_break) {
+      if (w > measure) {
+        b2 = b;
+        break;
+      }
+      b1 = b;
+      if (b == n || gaps[b - 1].forced) break;
     }
-    b1 = b;
-    if (b == n || gaps[b - 1].forced) break;
+    b = !over ? b + 1 : b < n ? next_break[b] : n + 1;  // past the measure only breaks matter
   }
+  work += steps;
   if (b2 == kNone) {  // the paragraph end or a forced break is reached
     const bool forced = b1 < n && gaps[b1 - 1].forced;
     return {b1, forced ? "forced" : "end", forced};
@@ -65,14 +71,28 @@ Choice Paragraph::Impl::choose(std::size_t s, Len measure, bool first) const {
   const bool in_ok = (justify() || b1 == kNone) && in_need <= shrink_capacity(s, b2);
   const Len out_need = b1 == kNone ? kHuge : measure - natural(s, b1, first);
   const bool b2_forced = b2 < n && gaps[b2 - 1].forced;
-  if (in_ok && in_need <= out_need) return {b2, describe(*this, "push-in", b2 - fit, fit), b2_forced};
+  if (in_ok && in_need <= out_need) return {b2, first_fit_reason(*this, "push-in", b2 - fit, fit), b2_forced};
   if (b1 != kNone) {
     if (b1 == fit) return {b1, "fit", false};
-    return {b1, describe(*this, "push-out", fit - b1, fit), false};
+    return {b1, first_fit_reason(*this, "push-out", fit - b1, fit), false};
   }
   // Nothing fits, not even squeezed: break where the measure runs out (a word or
   // number longer than the line).
-  return {fit > s ? fit : s + 1, "emergency: no break opportunity fits", false};
+  return {fit > s ? fit : s + 1, "emergency: no break opportunity fits", false, true};
+}
+
+// Why a line chosen by total fit ends at b, in the words of first fit: against the
+// natural overflow point, how many characters were carried down or squeezed in and which
+// rule (if any) forbade the break there.
+std::string Paragraph::Impl::describe(std::size_t s, std::size_t b, Len measure, bool first) const {
+  if (b >= atoms.size()) return "end";
+  if (gaps[b - 1].forced) return "forced";
+  const std::size_t fit = fit_end(s, measure, first);
+  if (b == fit) return "fit";
+  std::string why = blocked(*this, fit);
+  if (why.empty()) why = "total fit";
+  const bool in = b > fit;
+  return std::string(in ? "push-in " : "push-out ") + std::to_string(in ? b - fit : fit - b) + ": " + why;
 }
 
 namespace {
@@ -96,7 +116,7 @@ bool rest_ok(const Paragraph::Impl& p, std::size_t b, Len measure) {
 Choice Paragraph::Impl::avoid_orphan(std::size_t s, Len measure, bool first, Choice c) const {
   const std::size_t n = atoms.size();
   if (c.forced || c.b >= n) return c;
-  if (pre_w[n] - pre_w[c.b] > 2 * measure) return c;  // the rest is more than one line
+  if (pre[n].w - pre[c.b].w > 2 * measure) return c;  // the rest is more than one line
   const Choice next = choose(c.b, measure, false);
   if (next.forced || next.b < n || !orphan(c.b)) return c;
   Choice best = c;
@@ -107,7 +127,8 @@ Choice Paragraph::Impl::avoid_orphan(std::size_t s, Len measure, bool first, Cho
     best_adj = in_need;
   }
   int tries = 0;
-  for (std::size_t b = c.b - 1; b > s && tries < 8; --b) {
+  const std::size_t stop = c.b > s + 512 ? c.b - 512 : s;  // bounded work, however long the line
+  for (std::size_t b = c.b - 1; b > stop && tries < 8; --b) {
     if (!gaps[b - 1].can_break || gaps[b - 1].forced) continue;
     ++tries;
     const Len w = natural(s, b, first);

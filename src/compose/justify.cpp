@@ -77,21 +77,19 @@ void punct_items(LineWork& w, std::vector<Item>& out) {
   }
 }
 
-// Last-resort stretch: every gap between characters that is not inside a word, and
-// every space, takes an equal share (docs/typography.md: "then all inter-character gaps
-// equally"). With no such gap (a lone long word), the gaps inside words are used.
+// Last-resort stretch: every gap between characters that is not inside a word and does
+// not hug a mark, and every space, takes an equal share (docs/typography.md: "then all
+// inter-character gaps equally"). Never a gap inside a Latin word: a line with no other
+// gap is left short (set_line sets it flush left).
 Len stretch_gaps(LineWork& w, Len need, std::vector<Item>& items) {
   items.clear();
   for (std::size_t k = w.s; k + 1 < w.ve; ++k) {
     if (k > w.s && w.atom(k).kind == Kind::Space) items.push_back({&w.at(k).extra, +1, need, w.atom(k).start});
     if (w.p->gaps[k].slot) items.push_back({&w.at(k).glue, +1, need, w.atom(k + 1).start});
   }
-  const char* why = "justify";
-  if (items.empty()) {
-    why = "letterspace";
-    for (std::size_t k = w.s; k + 1 < w.ve; ++k) items.push_back({&w.at(k).glue, +1, need, w.atom(k + 1).start});
-  }
-  return distribute(items, need, +1, why, w.adj);
+  if (items.empty()) return 0;
+  w.gap_share = (need + static_cast<Len>(items.size()) - 1) / static_cast<Len>(items.size());
+  return distribute(items, need, +1, "justify", w.adj);
 }
 
 }  // namespace

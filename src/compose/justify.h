@@ -18,6 +18,7 @@ struct LineWork {
   std::size_t s = 0, ve = 0;  // visible atoms [s, ve)
   std::vector<Slot> slot;     // index k - s
   std::vector<Adjustment> adj;
+  Len gap_share = 0;          // the largest equal share a gap took (stretch stage 3)
 
   const Atom& atom(std::size_t k) const { return p->atoms[k]; }
   Slot& at(std::size_t k) { return slot[k - s]; }
@@ -34,7 +35,8 @@ struct LineWork {
 // not be taken (> 0: the line is overfull).
 Len shrink_line(LineWork& w, Len need);
 // Stretch order: word spaces, Han–Latin spaces, then all gaps equally (never inside a
-// word, a number, —— or ……). Returns what could not be given (> 0: underfull).
+// word, a number, —— or ……, never before a closing mark or after an opening one).
+// Returns what could not be given (> 0: underfull).
 Len stretch_line(LineWork& w, Len need);
 
 }  // namespace compose

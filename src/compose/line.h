@@ -25,7 +25,9 @@ struct Segment {
   int tag = 0;
   std::vector<PlacedGlyph> glyphs;
   std::string text;                          // UTF-8 of these clusters
-  std::vector<std::pair<int, int>> clusters; // (bytes, glyphs) per cluster, in order
+  // (bytes, glyphs) per cluster, in order. A hyphen added at a line end is a cluster of
+  // 0 bytes and 1 glyph: it is drawn but is not in the text (a copied word stays whole).
+  std::vector<std::pair<int, int>> clusters;
 };
 
 struct Adjustment {
@@ -44,6 +46,14 @@ struct Line {
   std::string break_reason;          // why the line ended here
   std::vector<Adjustment> adjustments;
   Len max_glyph_size = 0;            // the largest size on the line (line height)
+  // Justification: the stretch each gap between characters took (0 when none), also in
+  // 1/1000 of the paragraph's em. A line stretched past 0.10 em per gap, or one left
+  // short and set flush left because nothing could fill it without letter-spacing, is
+  // loose: no choice of breaks avoided it, and flow reports it (docs/composer.md).
+  Len gap_stretch = 0;
+  int stretch_em1000 = 0;
+  bool loose = false;
+  bool hyphenated = false;  // ends with an added hyphen
 };
 
 }  // namespace compose

@@ -1,11 +1,13 @@
 #pragma once
-// The composer's per-paragraph precomputation (docs/composer.md: "precompute per paragraph once;
-// next_line roughly O(line length)"). A paragraph becomes a row of atoms — one per
-// shaped cluster — with the gap after each atom, and a prefix sum of their natural
-// widths so that the natural width of any candidate line is O(1); its shrink and
-// stretch capacities are O(line length).
+// The composer's per-paragraph precomputation (docs/composer.md "Pipeline"). A paragraph
+// becomes a row of atoms — one per shaped cluster — with the gap after each atom, and
+// prefix sums of their widths and of every shrink and stretch capacity, so that any
+// candidate line is measured in O(1): the total-fit search looks at each break a few
+// times, never at each character of a line.
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,15 @@ enum class Kind : std::uint8_t {
 
 enum class SpaceKind : std::uint8_t { None, Word, Typed };
 
+// How good a break opportunity is, from free to last resort (docs/composer.md "Badness").
+enum class BreakKind : std::uint8_t {
+  None,    // no break here
+  Free,    // an ordinary opportunity: UAX #14 pair rules, then the CLREQ kinsoku tables
+  Url,     // inside a URL or e-mail address, after / . - @ ? & (no hyphen is added)
+  Hyphen,  // inside a Latin word at a libhyphen point: a hyphen is added at the line end
+  Unit,    // inside a unit kept whole (a range, a standard number, a date, a name)
+};
+
 struct Atom {
   std::uint32_t start = 0, end = 0;  // bytes of the paragraph text
   std::uint32_t g0 = 0, g1 = 0;      // glyphs [g0, g1) of ShapedText::glyphs
@@ -40,6 +51,7 @@ struct Atom {
   Mark mark = Mark::None;
   Brk brk_first = Brk::AL, brk_last = Brk::AL;
   SpaceKind space = SpaceKind::None;
+  bool hangs = false;                // 。，、 that may hang past the line end (style option)
 
   Len width() const { return shaped + fix - lead_cut - trail_cut; }  // mid-line width
   // A widened middle dot is centred in its em; a typed space keeps its glyph at the start.
@@ -57,18 +69,60 @@ struct Atom {
 struct Gap {
   Len nat = 0, min = 0, max = 0;  // Han–Latin space (0 when none)
   bool han_latin = false;
-  bool can_break = false;         // a break opportunity (UAX #14 + CLREQ kinsoku)
+  bool can_break = false;         // a break opportunity of any kind (kind != None)
+  BreakKind kind = BreakKind::None;
   bool forced = false;            // mandatory break (after U+000A)
   bool in_word = false;           // inside a Latin word, a number, —— or ……: never stretched
   bool slot = false;              // takes a share of the last-resort stretch
-  const char* rule = "";          // the rule that decided can_break (for the dump)
+  const char* rule = "";          // the rule that decided the break (for the dump)
 };
 
-// One candidate line [s, b) and the decision that picked it.
+// Prefix sums over atoms (and the gaps after them), [0, i): everything a candidate line
+// needs to know in O(1) (measure.cpp).
+struct Prefix {
+  Len w = 0;                      // atom width + gap nat: the natural mid-line pen position
+  Len lead = 0, trail = 0;        // blank halves left after pair compression
+  Len ws_shrink = 0, ws_stretch = 0;  // word spaces: down to 1/4 em, up to 1/2 em
+  Len hl_shrink = 0, hl_stretch = 0;  // Han–Latin spaces: down to min, up to max
+  std::int32_t slots = 0;         // gaps that take a share of the last-resort stretch
+  std::int32_t spaces = 0;        // spaces (each takes a share too)
+  std::int32_t chars = 0;         // characters (not marks, spaces, controls): orphans
+};
+
+// A candidate line [s, b) measured: its natural width and what each stage of the CLREQ
+// adjustment order can give (docs/typography.md "Spacing and justification").
+struct LineFit {
+  std::size_t s = 0, ve = 0;  // first and one past the last visible atom
+  Len nat = 0;                // natural width, indent (and an added hyphen) included
+  Len end_blank = 0;          // shrink 1: the line-end mark's blank half
+  Len ws_shrink = 0;          // shrink 2: word spaces to 1/4 em
+  Len punct_shrink = 0;       // shrink 3: other marks' blank halves
+  Len hl_shrink = 0;          // shrink 4: Han–Latin spaces to min
+  Len ws_stretch = 0;         // stretch 1: word spaces to 1/2 em
+  Len hl_stretch = 0;         // stretch 2: Han–Latin spaces to max
+  int slots = 0;              // stretch 3: gaps sharing the rest equally
+  Len hang = 0;               // width of a mark that may hang past the measure
+  Len shrink() const { return end_blank + ws_shrink + punct_shrink + hl_shrink; }
+};
+
+// One line of a plan, or of a first-fit choice: [s, b) and why it broke there.
 struct Choice {
   std::size_t b = 0;     // one past the line's last atom
   std::string reason;    // why the line broke there
   bool forced = false;   // ended by U+000A
+  bool emergency = false;  // no break opportunity fitted: broken where the measure ran out
+};
+
+// The lines total fit chose from one start at one measure (total_fit.cpp). A later line
+// of the same plan is served from it; any other start or measure makes a new plan.
+struct Plan {
+  Len measure = 0;
+  std::size_t start = 0;   // first visible atom of its first line
+  bool first = false;      // its first line is the paragraph's first (indented)
+  std::vector<std::size_t> starts;  // first visible atom of each line
+  std::vector<std::size_t> ends;    // one past the last atom of each line (a break)
+  std::vector<std::uint8_t> flags;  // kEmergency per line
+  std::uint64_t used = 0;  // last use (the cache keeps the most recent plans)
 };
 
 struct Paragraph::Impl {
@@ -81,22 +135,42 @@ struct Paragraph::Impl {
   std::vector<std::uint32_t> starts;  // atoms[i].start, compact for the cursor's binary search
   std::vector<Gap> gaps;  // gaps.size() == atoms.size(); the last gap is the paragraph end
   std::size_t vis_end = 0;  // one past the last atom that is not a space or control
+  std::vector<Prefix> pre;  // pre[i]: sums over [0, i); size atoms.size() + 1
+  // next_break[i]: the first break position b > i (gaps[b-1].can_break), or n.
+  std::vector<std::uint32_t> next_break;
+  // vis_before[b]: one past the last visible atom in [0, b) (0 when none).
+  std::vector<std::uint32_t> vis_before;
+  // vis_from[i]: the first visible atom at or after i (atoms.size() when none).
+  std::vector<std::uint32_t> vis_from;
+  // A hyphen added at a Hyphen break: its glyph and width, per run (0: none needed).
+  std::vector<std::uint32_t> hyphen_gid;
+  std::vector<Len> hyphen_w;
 
-  // pre_w[i]: sum of atom width + gap nat over [0, i), the natural mid-line pen position.
-  std::vector<Len> pre_w;
+  mutable std::mutex plan_mutex;  // flow may pull lines of one paragraph from several places
+  mutable std::vector<Plan> plans;
+  mutable std::uint64_t plan_clock = 0;
+  mutable std::atomic<std::size_t> work{0};  // candidate lines measured (Paragraph::work)
 
   // analyze.cpp
   void analyze();
   // measure.cpp: a candidate line [s, b)
   std::size_t visible_end(std::size_t s, std::size_t b) const;
+  std::size_t line_start(std::size_t b) const;  // the first visible atom at or after b
   Len indent(bool first) const;
+  Len hyphen_width(std::size_t b) const;  // added by a Hyphen break at b (after atom b-1)
   Len natural(std::size_t s, std::size_t b, bool first) const;
+  LineFit line_fit(std::size_t s, std::size_t b, bool first) const;
   Len shrink_capacity(std::size_t s, std::size_t b) const;
   bool stretchable(std::size_t s, std::size_t b) const;
   bool orphan(std::size_t b) const;  // [b, end) holds fewer than two characters
-  // fit.cpp
+  std::size_t fit_end(std::size_t s, Len measure, bool first) const;  // last b with natural ≤ measure
+  // fit.cpp: first fit, for unjustified lines and as the bounded fallback
   Choice choose(std::size_t s, Len measure, bool first) const;
   Choice avoid_orphan(std::size_t s, Len measure, bool first, Choice c) const;
+  std::string describe(std::size_t s, std::size_t b, Len measure, bool first) const;
+  // total_fit.cpp
+  bool total_fit(std::size_t s, Len measure, bool first, Plan& out) const;
+  Choice planned(std::size_t s, Len measure, bool first) const;
   // set_line.cpp
   Line set_line(std::size_t s, const Choice& c, Len measure, bool first) const;
 

@@ -65,6 +65,17 @@ void reserve(Segment& seg, std::size_t atoms) {
   seg.text.reserve(3 * atoms);
 }
 
+// A hyphen at a hyphenation break: the face and size of the word's last letter, drawn
+// but not part of the text (a cluster of 0 bytes).
+Len add_hyphen(const LineWork& w, Line& line, Len pen) {
+  const Atom& a = w.atom(w.ve - 1);
+  const auto& sh = w.p->shaped;
+  Segment& seg = segment_for(line, a, sh);
+  seg.glyphs.push_back(put(w.p->style.direction, w.p->hyphen_gid[a.run], pen, 0, 0));
+  seg.clusters.emplace_back(0, 1);
+  return w.p->hyphen_w[a.run];
+}
+
 // Glyphs from the line's start edge: x includes the indent / alignment offset and the
 // glyph's own offset; a removed leading blank moves the glyph back (half-width opening
 // mark), a widened middle dot is centred.
@@ -91,6 +102,7 @@ void place(const LineWork& w, Line& line, Len offset) {
     pen += w.width(k);
     if (k + 1 < w.ve) pen += w.slot[k - w.s].glue;
   }
+  if (line.hyphenated) pen += add_hyphen(w, line, pen);
   line.width = pen;
 }
 
@@ -101,10 +113,22 @@ Len align_offset(Align a, Len measure, Len used) {
   return 0;
 }
 
-// Stable insertion sort: a line has a few dozen records, mostly in order already.
-void sort_by_byte(std::vector<Adjustment>& adj) {
-  for (std::size_t i = 1; i < adj.size(); ++i)
-    for (std::size_t j = i; j > 0 && adj[j - 1].at > adj[j].at; --j) std::swap(adj[j - 1], adj[j]);
+}  // namespace
+
+namespace {
+
+// How a justified line is filled: stretched, or — when it has no gap that may open (a
+// URL piece, a long word) — left short and set flush left: never letter-spaced
+// (docs/composer.md "Loose lines").
+bool too_loose(const LineFit& f, Len measure) {
+  return f.slots == 0 && measure - f.nat - f.ws_stretch - f.hl_stretch > 0;
+}
+
+void grade(const Paragraph::Impl& p, const LineWork& w, Line& line, bool short_line) {
+  line.gap_stretch = w.gap_share;
+  line.stretch_em1000 = p.em > 0 ? static_cast<int>(w.gap_share * 1000 / p.em) : 0;
+  // Past 0.10 em per gap (docs/composer.md "Badness", the ceiling).
+  line.loose = short_line || w.gap_share * 10 > p.em;
 }
 
 }  // namespace
@@ -114,19 +138,25 @@ Line Paragraph::Impl::set_line(std::size_t s, const Choice& c, Len measure, bool
   line.measure = measure;
   line.last = c.b >= vis_end;
   line.break_reason = c.reason;
+  line.hyphenated = c.b < atoms.size() && gaps[c.b - 1].kind == BreakKind::Hyphen && !c.emergency &&
+                    visible_end(s, c.b) == c.b;
   LineWork w = start_work(*this, s, c.b, first);
   const Len ind = indent(first);
-  const Len nat = ind + w.total();
+  const Len nat = ind + w.total() + (line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0);
+  const bool stretch = nat < measure && justify() && !line.last && !c.forced;
+  const bool short_line = stretch && too_loose(line_fit(s, c.b, first), measure);
   Len left = 0;  // > 0 underfull, < 0 overfull
   if (nat > measure) left = -shrink_line(w, nat - measure);
-  else if (nat < measure && justify() && !line.last && !c.forced) left = stretch_line(w, measure - nat);
+  else if (stretch && !short_line) left = stretch_line(w, measure - nat);
+  else if (stretch) left = measure - nat;
   if (left < 0) line.break_reason += " (overfull)";
   if (left > 0) line.break_reason += " (underfull)";
-  const Len used = ind + w.total();
-  line.indent = ind + align_offset(style.align, measure, used);
+  if (stretch) grade(*this, w, line, short_line || left > 0);
+  const Len hyph = line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0;
+  line.indent = ind + align_offset(style.align, measure, ind + w.total() + hyph);
   place(w, line, line.indent);
   if (line.max_glyph_size == 0) line.max_glyph_size = em;  // an empty line: the paragraph's size
-  sort_by_byte(w.adj);
+  std::stable_sort(w.adj.begin(), w.adj.end(), [](const Adjustment& a, const Adjustment& b) { return a.at < b.at; });
   line.adjustments = std::move(w.adj);
   return line;
 }

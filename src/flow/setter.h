@@ -57,6 +57,7 @@ class Setter {
   void add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
            const std::string& kind, const std::string& role) const;
   int tag_for(const model::Cmyk& c) const;
+  void report_loose(const compose::Line& line, const std::string& id, int page, const std::string& role) const;
 
   const model::Layout& layout_;
   const text::FontSet& fonts_;

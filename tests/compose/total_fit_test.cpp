@@ -1,0 +1,133 @@
+// Total fit (docs/composer.md "Total fit"): breaks chosen for the whole paragraph, so
+// that a number or a word that cannot join a line no longer leaves its line stretched;
+// plans that follow the cursor and the measure; and work that stays linear in the
+// paragraph's length whatever the input (long paragraphs, words longer than the
+// measure, runs of zero-width breaks or of spaces).
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "helpers.h"
+
+using base::Len;
+
+namespace {
+
+const Len kEm = ct::em(10.5);
+
+int widest_stretch_em1000(const std::vector<compose::Line>& lines) {
+  int w = 0;
+  for (const auto& l : lines) w = std::max(w, l.stretch_em1000);
+  return w;
+}
+
+std::string corpus() {
+  std::ifstream in(test::source_root() / "tests/compose/data/corpus_000.txt");
+  REQUIRE(in.good());
+  std::string all, line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line[0] == '#' || line[0] == ' ')) line.erase(0, 1);
+    all += line;
+  }
+  return all;
+}
+
+std::size_t atoms_of(const std::string& s) { return ct::u32(s).size(); }
+
+}  // namespace
+
+TEST_CASE("a number that cannot join its line no longer leaves the line before stretched") {
+  // First fit set 事 设 半 程 马 拉 松 at 0.5 em per gap before （21.0975公里）: the token
+  // needs a line of its own start, so the breaks before it are chosen with it in view.
+  const std::string text =
+      "记者从新区文体旅游局获悉，2024运河新区首届半程马拉松将于4月21日鸣枪开跑，即日起开放报名。"
+      "本次赛事设半程马拉松（21.0975公里）和欢乐跑（5公里）两个项目，总规模8000人。";
+  const auto lines = ct::para(text, compose::ParaStyle{}, 10.5).lines(kEm * 10);
+  CHECK(widest_stretch_em1000(lines) <= 125);
+  int loose = 0;
+  for (const auto& l : lines) loose += l.loose ? 1 : 0;
+  CHECK(loose <= 1);
+  for (const auto& l : lines) CHECK(ct::line_text(l).find("（21.0975") != 3 * 7);
+}
+
+TEST_CASE("punctuation compressed in one line saves a stretched line further on") {
+  // 12 em: the comma of line 1 gives its half em so that 。 can join line 2 instead of
+  // pushing a character down (two lines at natural width, none stretched).
+  const std::string text = "一二三四五六七八九十，一二三四五六七八九十一二三。四五六七八九十一二";
+  const auto lines = ct::para(text, ct::style(), 10.5).lines(kEm * 12);
+  for (const auto& l : lines) {
+    CAPTURE(ct::line_text(l));
+    CHECK_FALSE(l.loose);
+  }
+}
+
+TEST_CASE("the plan follows the cursor: a copied cursor, a peek and a new measure") {
+  const std::string text = corpus().substr(0, 3000);
+  const auto p = ct::para(text, compose::ParaStyle{}, 9);
+  const auto all = p.lines(ct::em(9) * 13);
+  compose::Cursor c;
+  std::vector<std::string> got;
+  for (int i = 0; i < 5; ++i) got.push_back(ct::line_text(p.next_line(c, ct::em(9) * 13)));
+  compose::Cursor peek = c;
+  p.next_line(peek, ct::em(9) * 13);  // flow looks ahead; the plan is unchanged
+  for (int i = 0; i < 5; ++i) CHECK(got[static_cast<std::size_t>(i)] == ct::line_text(all[static_cast<std::size_t>(i)]));
+  // A different measure plans again from the cursor: every line is full at it.
+  const Len wide = ct::em(9) * 20;
+  while (!p.done(c)) {
+    const auto l = p.next_line(c, wide);
+    if (!l.last && !l.loose) CHECK(l.width == wide);
+  }
+}
+
+TEST_CASE("work stays linear: a 50,000-character paragraph") {
+  std::string text;
+  const std::string c = corpus();
+  while (atoms_of(text) < 50000) text += c;
+  const auto p = ct::para(text, compose::ParaStyle{}, 9);
+  const auto lines = p.lines(ct::em(9) * 13);
+  CHECK(lines.size() > 3000);
+  // A few candidate lines per break opportunity, never a line's worth per character.
+  CHECK(p.work() < 16 * atoms_of(text));
+  // Pulled at two measures in turn (a wrap that changes every line): each change plans
+  // again (a window of about 96 lines), until the paragraph's budget of 48 lines per
+  // atom is spent and first fit sets the rest: still linear.
+  std::size_t cut = 30000;
+  while ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  const std::string part = text.substr(0, cut);
+  const auto q = ct::para(part, compose::ParaStyle{}, 9);
+  compose::Cursor cur;
+  int i = 0;
+  std::string joined;
+  while (!q.done(cur)) joined += ct::line_text(q.next_line(cur, ct::em(9) * (i++ % 2 ? 13 : 11)));
+  CHECK(joined.size() + 64 > part.size());  // typed spaces at line edges are dropped
+  CHECK(q.work() < 64 * atoms_of(part) + 65536);
+}
+
+TEST_CASE("work stays linear: a word of 200,000 letters is cut where the measure runs out") {
+  std::string word;
+  for (int i = 0; i < 200000; ++i) word += static_cast<char>('a' + (i * 7919) % 26);
+  const auto p = ct::para("前" + word + "后", compose::ParaStyle{}, 9);
+  const auto lines = p.lines(ct::em(9) * 13);
+  REQUIRE(lines.size() > 1000);
+  std::string joined;
+  for (const auto& l : lines) {
+    CHECK(l.width <= ct::em(9) * 13);
+    joined += ct::line_text(l);
+  }
+  CHECK(joined == "前" + word + "后");
+  CHECK(lines[1].break_reason.find("emergency") == 0);
+  CHECK(p.work() < 64 * atoms_of(joined));
+}
+
+TEST_CASE("work stays linear: zero-width breaks and runs of spaces") {
+  std::string zw, spaces = "中";
+  for (int i = 0; i < 20000; ++i) zw += "中\u200B";
+  spaces += std::string(100000, ' ') + "文。";
+  for (const std::string& text : {zw, spaces}) {
+    const auto p = ct::para(text, compose::ParaStyle{}, 9);
+    const auto lines = p.lines(ct::em(9) * 13);
+    CHECK_FALSE(lines.empty());
+    for (const auto& l : lines) CHECK(l.width <= ct::em(9) * 13);
+    CHECK(p.work() < 80 * atoms_of(text));
+  }
+}
