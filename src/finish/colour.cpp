@@ -137,7 +137,8 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
   std::string colour_ops(const frame::Cmyk& c, bool stroke) {
     if (!c.spot.empty()) {
       const std::string name = spot_name(c);
-      return stroke ? name + " CS 1 SCN" : name + " cs 1 scn";
+      const std::string level = pdf_unit(c.tint);  // a screen of the ink (Cmyk::tint)
+      return stroke ? name + " CS " + level + " SCN" : name + " cs " + level + " scn";
     }
     return pdf_unit(c.c) + " " + pdf_unit(c.m) + " " + pdf_unit(c.y) + " " + pdf_unit(c.k) + (stroke ? " K" : " k");
   }

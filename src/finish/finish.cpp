@@ -59,6 +59,10 @@ bool black_only(const frame::Page& p) {
     if (!k_only(r.color)) return false;
   for (const auto& f : p.of<frame::Fill>())
     if (!k_only(f.color)) return false;
+  for (const auto& t : p.of<frame::Tint>())
+    if (!k_only(t.color)) return false;
+  for (const auto& f : p.of<frame::Path>())
+    if (!k_only(f.color)) return false;
   for (const auto& i : p.of<frame::Image>())
     if (image::probe(i.path, i.loc).color != image::ColorSpace::Gray) return false;
   return true;

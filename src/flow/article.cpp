@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "flow/strokes.h"
+
 namespace flow {
 
 namespace {
@@ -52,6 +54,20 @@ const model::TextBlock* ArticleFlow::head_byline() const {
   return !a_.body.empty() && a_.body.front().kind == model::TextKind::Byline ? &a_.body.front() : nullptr;
 }
 
+// A boxed article: the tint (底纹) first, the bottom layer under everything the article
+// draws, then the frame round each of its frames (docs/format.md "Boxes").
+void ArticleFlow::draw_boxes() {
+  const model::Layout& L = job_.layout();
+  const model::BoxStyle* box = box_of(L, a_);
+  if (!box) return;
+  for (const auto& f : a_.frames) {
+    const model::Box b = L.box(f.rect);
+    frame::Page& page = job_.page(f.page);
+    if (box->has_tint) page.add(frame::Tint{b.x, b.y, b.w, b.h, box->tint});
+    if (!box->frame.empty()) draw_frame(page, L.stroke(box->frame), b, box->sides);
+  }
+}
+
 void ArticleFlow::run() {
   const model::Layout& L = job_.layout();
   for (const auto& f : a_.frames) {
@@ -61,9 +77,10 @@ void ArticleFlow::run() {
     job_.page(f.page).boxes.push_back(box);
     job_.page(f.page).overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
   }
+  draw_boxes();
   plan_head();
   const int body_row = place_head();
-  slots_ = article_slots(a_, body_row);
+  slots_ = article_slots(L, a_, body_row);
   columns_ = slots_;
   used_.assign(slots_.size(), 0);
   make_items();
@@ -85,15 +102,15 @@ void ArticleFlow::plan_head() {
   std::vector<const model::TextBlock*> blocks;
   for (const auto& b : a_.head) blocks.push_back(&b);
   if (const model::TextBlock* by = head_byline()) blocks.push_back(by);
-  head_col_ = f.rect.col, head_cols_ = f.rect.cols, head_row_ = f.rect.row;
+  const Inner in = inner_of(job_.layout(), a_, f);
+  head_col_ = f.rect.col, head_cols_ = f.rect.cols, head_row_ = in.row_first;
   if (blocks.empty()) return;
   std::map<int, HeadGroup> by_width;
-  const int last_row = f.rect.row + f.rect.rows - 1;
+  const int last_row = in.row_last;
   for (int guard = 0; guard < f.rect.rows + f.rect.cols + 2; ++guard) {
     auto it = by_width.find(head_cols_);
     if (it == by_width.end())
-      it = by_width.emplace(head_cols_, head_group(s_, blocks, measure_of(job_.layout(), head_cols_), a_.id, f.page))
-               .first;
+      it = by_width.emplace(head_cols_, head_group(s_, blocks, head_span().second, a_.id, f.page)).first;
     head_ = it->second;
     // The zone and the grid line under it must be clear of photos.
     const auto [col, n] = free_run(a_, f, head_row_, head_row_ + head_.rows());
@@ -118,8 +135,9 @@ void ArticleFlow::plan_head() {
 int ArticleFlow::place_head() {
   const model::Frame& f = a_.frames.front();
   const bool jumps = a_.frames.size() > 1 && a_.frames[1].page != f.page;
-  const int last = f.rect.row + f.rect.rows - 1 - (jumps && f.rect.rows > 1 ? 1 : 0);
-  const Len x = job_.layout().col_x(head_col_);
+  const Inner in = inner_of(job_.layout(), a_, f);
+  const int last = in.row_last - (jumps && in.row_last > in.row_first ? 1 : 0);
+  const Len x = head_span().first;
   int row = head_row_;
   bool full = head_cols_ == 0;  // once a line does not fit, the rest of the group is overset
   for (const auto& e : head_.elements) {
@@ -139,14 +157,31 @@ int ArticleFlow::place_head() {
   return head_.empty() ? row : std::min(row + head_.space_after, last + 1);
 }
 
+// Where the headline group goes across: the columns it was given (the whole frame, or
+// the run beside a photo), within the box's padding. {x, width}.
+std::pair<Len, Len> ArticleFlow::head_span() const {
+  const model::Layout& L = job_.layout();
+  const Inner in = inner_of(L, a_, a_.frames.front());
+  const Len x0 = std::max(L.col_x(head_col_), in.x);
+  const Len x1 = std::min(L.col_x(head_col_) + measure_of(L, head_cols_), in.x + in.w);
+  return {x0, std::max<Len>(x1 - x0, 0)};
+}
+
+Len ArticleFlow::narrowest() const {
+  Len w = 0;
+  for (const auto& sl : slots_) w = w == 0 ? sl.w : std::min(w, sl.w);
+  return w > 0 ? w : job_.layout().column_width;
+}
+
 void ArticleFlow::make_items() {
   const int page = a_.frames.front().page;
+  const Len measure = narrowest();
   for (const auto& b : a_.body) {
     if (&b == head_byline()) continue;
     const model::Style& st = s_.style(b.style);
     const bool indent = b.kind == model::TextKind::Para;
-    Item it{&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(st), st.size, role_of(b.kind), {}};
-    if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, col_w(), a_.id, page);
+    Item it{&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(st), st.size, role_of(b.kind), {}, measure};
+    if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
     items_->push_back(std::move(it));
   }
 }
@@ -175,7 +210,7 @@ void ArticleFlow::overset() {
                           " lines) did not fit its frames; make the frames larger or cut the text";
   const model::Layout& L = job_.layout();
   report_overset(job_, msg, a_.loc, a_.id, last.page,
-                 {L.col_x(last.column), L.row_y(std::max(last.row_last, last.row_first)), col_w(), L.pitch});
+                 {last.x, L.row_y(std::max(last.row_last, last.row_first)), last.w, L.pitch});
 }
 
 // A column left mostly empty is reported: less than half of its free grid lines used.
@@ -219,7 +254,7 @@ void ArticleFlow::column_boxes() {
     if (sl.rows() <= 0) continue;
     frame::Box b;
     b.kind = "column", b.id = a_.id;
-    b.x = L.col_x(sl.column), b.y = L.row_y(sl.row_first), b.w = col_w(), b.h = sl.rows() * L.pitch;
+    b.x = sl.x, b.y = L.row_y(sl.row_first), b.w = sl.w, b.h = sl.rows() * L.pitch;
     job_.page(sl.page).boxes.push_back(b);
   }
 }

@@ -4,6 +4,7 @@
 // right, through its frames in order, across pages (jumps), around photos set inside it.
 // Lines are pulled from the composer one at a time at the column's width; the break
 // position (State) is handed from column to column and page to page (docs/architecture.md).
+#include <algorithm>
 #include <memory>
 
 #include "flow/head.h"
@@ -19,6 +20,7 @@ struct Item {
   Len size = 0;                 // the style's size: every line's baseline
   std::string role;             // "body", "subhead", "byline"
   std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
+  Len measure = 0;              // the width the fixed lines were set at (the narrowest column)
 };
 
 // Where the story stands: the break token handed from slot to slot.
@@ -39,6 +41,7 @@ class ArticleFlow {
  private:
   // The head (article.cpp).
   void plan_head();
+  std::pair<Len, Len> head_span() const;
   int place_head();
   void make_items();
   const model::TextBlock* head_byline() const;
@@ -53,7 +56,9 @@ class ArticleFlow {
   int remaining() const;
   bool keep_subhead_with_next(const Item& it) const;
   bool avoid_lonely_line(const Item& it) const;
-  void place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size, const std::string& role);
+  void place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size, const std::string& role,
+             Len shift = 0);
+  Len centring_shift(const Item& it) const;
   void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
   // Column balancing of the last frame (docs/format.md "Column balancing").
   void balance();
@@ -62,7 +67,12 @@ class ArticleFlow {
   void overset();
   void underset();
   void column_boxes();
-  Len col_w() const { return job_.layout().column_width; }
+  // The width of the current text column (the last one past the end of the text).
+  Len col_w() const {
+    return slots_.empty() ? job_.layout().column_width : slots_[std::min(st_.si, slots_.size() - 1)].w;
+  }
+  Len narrowest() const;
+  void draw_boxes();
 
   Job& job_;
   const model::Article& a_;

@@ -45,7 +45,7 @@ bool ArticleFlow::flow_fixed(const Item& it) {
       if (!next_slot()) return false;
       continue;
     }
-    place(*hl.para, hl.line, hl.rows, hl.size, it.role);
+    place(*hl.para, hl.line, hl.rows, hl.size, it.role, centring_shift(it));
     ++st_.fi;
   }
   return true;
@@ -87,7 +87,7 @@ void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern,
   const auto lines = para.lines(col_w());
   if (lines.empty()) return;
   const Len base = s_.baseline(job_.layout().row_y(row), 1, s_.style("jump").size);
-  s_.place_mark(job_.page(at.page), lines.front(), job_.layout().col_x(at.column), base, a_.id, "jump");
+  s_.place_mark(job_.page(at.page), lines.front(), at.x, base, a_.id, "jump");
 }
 
 // A subhead is never left alone at a column foot (docs/typography.md "Roles"): it moves on
@@ -125,12 +125,24 @@ bool ArticleFlow::avoid_lonely_line(const Item& it) const {
   return it.para.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
 }
 
+// Subhead lines are set once at the narrowest column of the article; in a wider column a
+// centred (right-aligned) line moves by half (all) of the difference.
+Len ArticleFlow::centring_shift(const Item& it) const {
+  const Len extra = col_w() - it.measure;
+  if (extra <= 0) return 0;
+  switch (s_.style(it.block->style).align) {
+    case model::Align::Center: return extra / 2;
+    case model::Align::Right: return extra;
+    default: return 0;
+  }
+}
+
 void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size,
-                        const std::string& role) {
+                        const std::string& role, Len shift) {
   const Slot& sl = slots_[st_.si];
   if (!dry_) {
     const Len base = s_.baseline(job_.layout().row_y(st_.row), rows, size);
-    s_.place(job_.page(sl.page), p, l, job_.layout().col_x(sl.column), base, a_.id, role);
+    s_.place(job_.page(sl.page), p, l, sl.x + shift, base, a_.id, role);
   }
   st_.row += rows;
   used_[st_.si] = st_.row - sl.row_first;

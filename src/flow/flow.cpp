@@ -47,7 +47,8 @@ void lay_out_blocks(Job& job, const model::Page& p) {
   for (const auto& block : p.blocks)
     std::visit(base::Overloaded{[&](const model::Article& a) { lay_out_article(job, a); },
                                 [&](const model::Photo& ph) { lay_out_photo(job, ph, ph.id); },
-                                [&](const model::Banner& b) { lay_out_banner(job, b); }},
+                                [&](const model::Banner& b) { lay_out_banner(job, b); },
+                                [&](const model::Rule& r) { lay_out_rule(job, r); }},
                block);
 }
 

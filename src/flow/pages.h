@@ -19,6 +19,7 @@ struct Job {
 void lay_out_article(Job& job, const model::Article& a);
 void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner);
 void lay_out_banner(Job& job, const model::Banner& b);
+void lay_out_rule(Job& job, const model::Rule& r);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
 

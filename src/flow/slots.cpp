@@ -1,12 +1,52 @@
 #include "flow/slots.h"
 
+#include <algorithm>
+
 namespace flow {
 
-std::vector<std::pair<int, int>> free_rows(const model::Article& a, const model::Frame& f, int col, int first,
-                                           int last) {
+const model::BoxStyle* box_of(const model::Layout& L, const model::Article& a) {
+  return a.box.empty() ? nullptr : &L.box_style(a.box, a.loc);
+}
+
+Inner inner_of(const model::Layout& L, const model::Article& a, const model::Frame& f) {
+  const model::Box b = L.box(f.rect);
+  Inner in{f.rect.row, f.rect.row + f.rect.rows - 1, b.x, b.w};
+  if (const model::BoxStyle* box = box_of(L, a)) {
+    const Len pad = static_cast<Len>(box->pad_em1000) * L.body_size() / 1000;
+    in.row_first += box->pad_rows, in.row_last -= box->pad_rows;
+    in.x += pad, in.w -= 2 * pad;
+  }
+  return in;
+}
+
+std::vector<TextColumn> text_columns(const model::Layout& L, const model::Article& a, const model::Frame& f,
+                                     bool* grid) {
+  const model::BoxStyle* box = box_of(L, a);
+  const int n = f.columns > 0 ? f.columns : a.columns > 0 ? a.columns : f.rect.cols;
+  std::vector<TextColumn> out;
+  if (grid) *grid = !box && n == f.rect.cols;
+  if (!box && n == f.rect.cols) {
+    for (int c = f.rect.col; c < f.rect.col + f.rect.cols; ++c) out.push_back({L.col_x(c), L.column_width});
+    return out;
+  }
+  const Inner in = inner_of(L, a, f);
+  const Len em = L.body_size();
+  const Len gutter = box && box->gutter > 0 ? box->gutter : L.gutter;
+  const Len raw = (in.w - (n - 1) * gutter) / n;
+  const Len w = std::max<Len>(raw / em * em, 0);  // whole body ems
+  const Len spare = in.w - n * w - (n - 1) * gutter;
+  const Len g = n > 1 ? gutter + spare / (n - 1) : 0;
+  const Len left = n > 1 ? (spare - (n - 1) * (g - gutter)) / 2 : spare / 2;
+  for (int i = 0; i < n; ++i) out.push_back({in.x + left + i * (w + g), w});
+  return out;
+}
+
+std::vector<std::pair<int, int>> free_rows(const model::Layout& L, const model::Article& a, const model::Frame& f,
+                                           TextColumn col, int first, int last) {
   std::vector<std::pair<int, int>> out{{first, last}};
   for (const auto& ph : a.photos) {
-    if (ph.page != f.page || col < ph.rect.col || col >= ph.rect.col + ph.rect.cols) continue;
+    const model::Box pb = L.box(ph.rect);
+    if (ph.page != f.page || pb.x + pb.w <= col.x || col.x + col.w <= pb.x) continue;
     // One grid line of white between the text and the photo (or its caption).
     const int p0 = ph.rect.row - 1, p1 = ph.rect.row + ph.rect.rows;
     std::vector<std::pair<int, int>> next;
@@ -47,14 +87,19 @@ void reserve_jumps(std::vector<Slot>& slots) {
 
 }  // namespace
 
-std::vector<Slot> article_slots(const model::Article& a, int body_row) {
+std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row) {
   std::vector<Slot> slots;
   for (size_t fi = 0; fi < a.frames.size(); ++fi) {
     const model::Frame& f = a.frames[fi];
-    const int first = fi == 0 ? body_row : f.rect.row, last = f.rect.row + f.rect.rows - 1;
-    for (int c = f.rect.col; c < f.rect.col + f.rect.cols; ++c)
-      for (auto [r0, r1] : free_rows(a, f, c, first, last))
-        if (r1 >= r0) slots.push_back({f.page, static_cast<int>(fi), c, r0, r1, false, false});
+    const Inner in = inner_of(L, a, f);
+    const int first = fi == 0 ? body_row : in.row_first, last = in.row_last;
+    bool grid = false;
+    const auto cols = text_columns(L, a, f, &grid);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      const int number = grid ? f.rect.col + static_cast<int>(c) : static_cast<int>(c) + 1;
+      for (auto [r0, r1] : free_rows(L, a, f, cols[c], first, last))
+        if (r1 >= r0) slots.push_back({f.page, static_cast<int>(fi), number, r0, r1, false, false, cols[c].x, cols[c].w});
+    }
   }
   reserve_jumps(slots);
   return slots;

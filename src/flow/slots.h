@@ -1,32 +1,58 @@
 #pragma once
 // The places an article's body text can go: for each of its frames in threading order,
-// its columns left to right, each column split into row intervals around photos set
+// its text columns left to right, each column split into row intervals around photos set
 // inside the article (text flows around them, never over them, and keeps one grid line
 // clear above and below them). Jumps reserve a grid line for the jump lines (下转 / 上接).
+// A frame's text columns are its grid columns, unless the article is boxed (its padding
+// narrows them) or sets its own number of columns (变栏, docs/format.md "Text columns").
 #include <vector>
 
 #include "model/issue.h"
 
 namespace flow {
 
+using base::Len;
+
+// The part of a frame the article's text and head may use: its grid rows and its width
+// less a box's padding.
+struct Inner {
+  int row_first = 0, row_last = 0;  // grid rows (1-based, inclusive)
+  Len x = 0, w = 0;
+};
+
+struct TextColumn {
+  Len x = 0, w = 0;
+};
+
 struct Slot {
   int page = 0;        // page number
   int frame = 0;       // index of the frame in the article
-  int column = 0;      // grid column (1-based, on the page)
+  int column = 0;      // grid column (1-based, on the page); for 变栏 frames the text column (1-based)
   int row_first = 0;   // first grid row of the interval (1-based)
   int row_last = 0;    // last grid row (inclusive); row_last < row_first: no room left
   bool jump_out = false;  // the row after row_last is reserved for "（下转第N版）"
   bool jump_in = false;   // the row before row_first is reserved for "（上接第N版）"
+  Len x = 0, w = 0;       // the text column on the page
   int rows() const { return row_last - row_first + 1; }
 };
 
+// The box style of the article (nullptr: none).
+const model::BoxStyle* box_of(const model::Layout& L, const model::Article& a);
+Inner inner_of(const model::Layout& L, const model::Article& a, const model::Frame& f);
+// Text columns of equal width across the inner width, each a whole number of body ems
+// (docs/typography.md "The character grid"); what is left over widens the gutters (a single
+// column is centred). A frame without a box and with one column per grid column keeps the
+// grid's own columns exactly. `grid`: whether that is the case.
+std::vector<TextColumn> text_columns(const model::Layout& L, const model::Article& a, const model::Frame& f,
+                                     bool* grid = nullptr);
+
 // `body_row`: the first grid row of body text in the first frame (below the headline
 // group, in every column of the frame).
-std::vector<Slot> article_slots(const model::Article& a, int body_row);
+std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row);
 
-// Grid rows [first, last] of column `col` of frame `f` not covered by a photo of the
-// article (with its grid line of clearance above and below).
-std::vector<std::pair<int, int>> free_rows(const model::Article& a, const model::Frame& f, int col, int first,
-                                           int last);
+// Grid rows [first, last] of the text column [x, x + w) of frame `f` not covered by a
+// photo of the article (with its grid line of clearance above and below).
+std::vector<std::pair<int, int>> free_rows(const model::Layout& L, const model::Article& a, const model::Frame& f,
+                                           TextColumn col, int first, int last);
 
 }  // namespace flow

@@ -52,6 +52,37 @@ struct Image {
   base::Loc loc;  // the <photo> element, so a corrupt image found while drawing names it
 };
 
+// A tint (底纹): a screen of one colour behind a block's content, the bottom layer of the
+// block. `color` is the screen itself: a process colour at its own percentages
+// ("0 0 0 10" is a 10 % black screen), or a spot colour at `color.tint`. A tint never
+// overprints (it knocks out what is under it, the paper); black (100 % K) text and rules
+// drawn over it overprint it, so every plate of the tint runs on under black type and
+// the type cannot be misregistered against a white gap (docs/print.md "Overprint").
+struct Tint {
+  Len x = 0, y = 0, w = 0, h = 0;
+  Cmyk color;
+};
+
+// A vector shape (ornaments 花边, the dots of dotted rules, corner pieces): subpaths of
+// straight and cubic Bézier segments. Filled with the nonzero winding rule when `stroke`
+// is 0, else stroked at that width with butt caps and miter joins. Overprint as any
+// other colour: 100 % K overprints, everything else knocks out.
+struct Path {
+  enum class Op : std::uint8_t { Move, Line, Curve, Close };
+  struct Pt {
+    Len x = 0, y = 0;
+  };
+  std::vector<Op> ops;
+  std::vector<Pt> pts;  // Move, Line: 1 point; Curve: 3 (two control points, end); Close: 0
+  Cmyk color;
+  Len stroke = 0;
+
+  void move(Len x, Len y) { ops.push_back(Op::Move), pts.push_back({x, y}); }
+  void line(Len x, Len y) { ops.push_back(Op::Line), pts.push_back({x, y}); }
+  void curve(Pt a, Pt b, Pt c) { ops.push_back(Op::Curve), pts.push_back(a), pts.push_back(b), pts.push_back(c); }
+  void close() { ops.push_back(Op::Close); }
+};
+
 // Proof-only marks (grid, frame edges, overset); never drawn into the PDF (docs/print.md "Proofs").
 struct Overlay {
   enum Kind { Grid, FrameEdge, Overset } kind = FrameEdge;
@@ -71,7 +102,7 @@ struct Box {
 // One thing drawn on a page. The variant lists every kind the writers know; a new kind
 // (a placed PDF page, a tinted box, vertical text …) is added here, and std::visit in
 // render/ and pdf/ then fails to compile until both draw it.
-using Item = std::variant<GlyphRun, Rule, Fill, Image>;
+using Item = std::variant<GlyphRun, Rule, Fill, Image, Tint, Path>;
 
 // The items of one kind, in drawing order: `for (const Rule& r : page.of<Rule>())`.
 template <class T>

@@ -70,6 +70,8 @@ std::vector<Cmyk> used_colours(const Document& doc) {
       if (const auto* r = std::get_if<GlyphRun>(&item)) add_unique(list, r->color);
       if (const auto* r = std::get_if<Rule>(&item)) add_unique(list, r->color);
       if (const auto* f = std::get_if<Fill>(&item)) add_unique(list, f->color);
+      if (const auto* t = std::get_if<Tint>(&item)) add_unique(list, t->color);
+      if (const auto* p = std::get_if<Path>(&item)) add_unique(list, p->color);
     }
   add_unique(list, Cmyk{});  // 100 % K is always present (folios, rules, marks)
   return list;
@@ -78,8 +80,9 @@ std::vector<Cmyk> used_colours(const Document& doc) {
 }  // namespace
 
 Rgb Palette::approximate(const Cmyk& c) {
-  const double k = 1.0 - c.k / 1000.0;
-  return {(1.0 - c.c / 1000.0) * k, (1.0 - c.m / 1000.0) * k, (1.0 - c.y / 1000.0) * k};
+  const double t = c.spot.empty() ? 1.0 : c.tint / 1000.0;  // a spot screen: its alternate scaled
+  const double k = 1.0 - t * c.k / 1000.0;
+  return {(1.0 - t * c.c / 1000.0) * k, (1.0 - t * c.m / 1000.0) * k, (1.0 - t * c.y / 1000.0) * k};
 }
 
 Palette Palette::of(const Document& doc) {

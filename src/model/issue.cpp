@@ -48,7 +48,8 @@ Page read_page(const xml::Node& n, const IssueScope& s, base::ErrorCollector& er
           if (tag == "article") p.blocks.emplace_back(read_article(child, p.number, s));
           else if (tag == "photo") p.blocks.emplace_back(read_photo(child, p.number, s));
           else if (tag == "banner") p.blocks.emplace_back(read_banner(child, p.number, s));
-          else n.unknown_child(*c, "article, photo, banner");
+          else if (tag == "rule") p.blocks.emplace_back(read_rule(child, p.number, s));
+          else n.unknown_child(*c, "article, photo, banner, rule");
         },
         p.number, child.opt("id").value_or(""));
   }

@@ -34,6 +34,7 @@ struct TextBlock {
 struct Frame {
   GridRect rect;
   int page = 0;  // page number (as in <page number=…>)
+  int columns = 0;  // text columns across the frame (变栏); 0: the article's columns
   base::Loc loc;
 };
 
@@ -46,6 +47,7 @@ struct Photo {
   std::optional<TextBlock> credit;
   std::string style;  // optional layout style of the block
   std::string fit = "fill";  // "fill" (crop to fill) or "fit" (letterbox)
+  std::string rules;  // stroke of the rules along its edges; empty: the layout's
   base::Loc loc;
 };
 
@@ -59,6 +61,9 @@ struct Article {
   std::vector<Photo> photos;    // photos placed inside the article
   std::string style;
   bool balance = true;  // balance the columns of the last frame (docs/format.md §4)
+  std::string box;      // a box style of the layout: frame, tint, padding, gutter
+  int columns = 0;      // text columns across each frame (变栏); 0: one per grid column
+  std::string rules;    // stroke of the rules along its edges; empty: the layout's
   base::Loc loc;
 };
 
@@ -67,13 +72,24 @@ struct Banner {
   GridRect rect;
   int page = 0;
   TextBlock text;
+  std::string rules;
+  base::Loc loc;
+};
+
+// <rule>: a rule block, a line of a layout stroke centred across the grid lines it takes
+// (horizontal) — a 花边 or 文武线 strip between parts of a page.
+struct Rule {
+  std::string id;
+  GridRect rect;
+  int page = 0;
+  std::string stroke;
   base::Loc loc;
 };
 
 // A block of a page. A new kind of block is one more alternative here: the parser
 // (issue_blocks.cpp), the checks (issue_check.cpp: grid, overlaps, ids) and flow's
 // dispatch (flow.cpp) visit the variant and fail to compile until they handle it.
-using Block = std::variant<Article, Photo, Banner>;
+using Block = std::variant<Article, Photo, Banner, Rule>;
 
 // Where a block sits and what it is called, whatever its kind.
 const base::Loc& loc_of(const Block& b);

@@ -32,7 +32,7 @@ std::string read_id(const xml::Node& n, bool required) {
 }
 
 Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"col", "cols", "row", "rows", "page", "style"});
+  n.allow({"col", "cols", "row", "rows", "page", "style", "columns"});
   if (const auto* inner = n.e.FirstChildElement()) n.unknown_child(*inner, "");
   n.no_loose_text();
   style_attr(n, s.layout, "");
@@ -40,6 +40,7 @@ Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
   f.loc = n.at();
   f.rect = read_rect(n);
   f.page = n.opt_integer("page", 1).value_or(page);
+  f.columns = n.opt_integer("columns", 1).value_or(0);
   return f;
 }
 
@@ -68,9 +69,12 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
 }  // namespace
 
 Article read_article(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "col", "cols", "row", "rows", "style", "balance"});
+  n.allow({"id", "col", "cols", "row", "rows", "style", "balance", "box", "columns", "rules"});
   n.no_loose_text();
   Article a;
+  a.box = box_attr(n, s.layout);
+  a.columns = n.opt_integer("columns", 1).value_or(0);
+  a.rules = rules_attr(n, s.layout);
   a.balance = n.choice<bool>("balance", {{"yes", true}, {"no", false}}, true);
   a.loc = n.at();
   a.page = page;
@@ -86,7 +90,7 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
            "remove col/cols/row/rows from the <article> (write the first frame as a <frame>) or remove the <frame>s");
   if (rect) {
     a.rect = *rect;
-    a.frames.push_back({*rect, page, a.loc});  // one frame = the article's rect
+    a.frames.push_back({*rect, page, 0, a.loc});  // one frame = the article's rect
   }
   // The text starts on the article's own page; later frames may jump elsewhere.
   if (a.frames.front().page != page)
@@ -99,9 +103,10 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
 }
 
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit"});
+  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit", "rules"});
   n.no_loose_text();
   Photo p;
+  p.rules = rules_attr(n, s.layout);
   p.loc = n.at();
   p.page = page;
   p.id = read_id(n, true);
@@ -128,14 +133,46 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
 }
 
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "col", "cols", "row", "rows", "style"});
+  n.allow({"id", "col", "cols", "row", "rows", "style", "rules"});
   Banner b;
+  b.rules = rules_attr(n, s.layout);
   b.loc = n.at();
   b.page = page;
   b.id = read_id(n, false);
   b.rect = read_rect(n);
   b.text = read_text_content(n, TextKind::Banner, s.layout);  // the banner is its own text element
   return b;
+}
+
+Rule read_rule(const xml::Node& n, int page, const IssueScope& s) {
+  n.allow({"id", "col", "cols", "row", "rows", "stroke"});
+  if (const auto* inner = n.e.FirstChildElement()) n.unknown_child(*inner, "");
+  n.no_loose_text();
+  Rule r;
+  r.loc = n.at();
+  r.page = page;
+  r.id = read_id(n, false);
+  r.rect = {n.integer("col", 1), n.integer("cols", 1), n.integer("row", 1), n.opt_integer("rows", 1).value_or(1)};
+  r.stroke = n.req("stroke");
+  const Stroke& st = s.layout.stroke(r.stroke, n.at("stroke"));
+  if (st.band() > r.rect.rows * s.layout.pitch)
+    n.fail("rows", "stroke '" + r.stroke + "' is taller than the " + std::to_string(r.rect.rows) + " grid line(s) of the rule",
+           "give the rule more rows= or use a lighter stroke");
+  return r;
+}
+
+std::string box_attr(const xml::Node& n, const Layout& layout) {
+  const auto v = n.opt("box");
+  if (!v) return "";
+  layout.box_style(*v, n.at("box"));  // throws: unknown box, listing the layout's boxes
+  return *v;
+}
+
+std::string rules_attr(const xml::Node& n, const Layout& layout) {
+  const auto v = n.opt("rules");
+  if (!v) return "";
+  layout.stroke(*v, n.at("rules"));
+  return *v;
 }
 
 }  // namespace model

@@ -41,6 +41,9 @@ struct PlacedOf {
   void operator()(const Photo& ph) const {
     out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", "", ph.id});
   }
+  void operator()(const Rule& r) const {
+    out.push_back({r.rect, r.page, r.id.empty() ? std::string("rule") : "rule '" + r.id + "'", r.loc, "", "", r.id});
+  }
   void operator()(const Banner& b) const {
     out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", "", b.id});
   }

@@ -30,6 +30,10 @@ TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& lay
 Article read_article(const xml::Node& n, int page, const IssueScope& s);
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s);
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s);
+Rule read_rule(const xml::Node& n, int page, const IssueScope& s);
+// box= and rules= name a box style / a stroke of the layout (error otherwise); "" if absent.
+std::string box_attr(const xml::Node& n, const Layout& layout);
+std::string rules_attr(const xml::Node& n, const Layout& layout);
 
 // Whole-issue checks after parsing (issue_check.cpp): grid, overlaps, ids, pages. Every
 // problem found goes to `errors`.

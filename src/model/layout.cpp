@@ -73,4 +73,28 @@ const Style& Layout::style(const std::string& name, const base::Loc& used_at) co
                     "use a style the layout defines: " + joined(names));
 }
 
+namespace {
+
+template <class T>
+const T& lookup(const std::map<std::string, T>& map, const std::string& name, const base::Loc& at,
+                const Layout& lay, const char* what, const char* element) {
+  const auto it = map.find(name);
+  if (it != map.end()) return it->second;
+  std::vector<std::string> names;
+  for (const auto& [n, v] : map) names.push_back(n);
+  throw base::Error(at.file.empty() ? lay.loc : at, std::string("unknown ") + what + " '" + name + "' (layout '" + lay.name + "')",
+                    names.empty() ? std::string("define it in the layout with <") + element + " name=\"" + name + "\" …/>"
+                                  : "use one the layout defines: " + joined(names));
+}
+
+}  // namespace
+
+const Stroke& Layout::stroke(const std::string& name, const base::Loc& used_at) const {
+  return lookup(strokes, name, used_at, *this, "stroke", "stroke");
+}
+
+const BoxStyle& Layout::box_style(const std::string& name, const base::Loc& used_at) const {
+  return lookup(boxes, name, used_at, *this, "box", "box");
+}
+
 }  // namespace model

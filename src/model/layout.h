@@ -24,6 +24,43 @@ struct Box {
   Len x = 0, y = 0, w = 0, h = 0;  // millipoints, origin top-left of the trim box, y down
 };
 
+// A line style (线型) for box frames and rules between blocks (docs/format.md "<stroke>").
+// `weight` is the width of one line (solid, dashed, double, thick-thin), the diameter of
+// a dot (dotted) or the height of the band (ornament, 花边); band() is the width of the
+// whole band the stroke takes across its line.
+struct Stroke {
+  enum class Type { Solid, Double, ThickThin, Dotted, Dashed, Ornament };
+  std::string name;
+  Type type = Type::Solid;
+  Len weight = base::from_pt(0.5);
+  Len gap = 0;          // between the lines of double / thick-thin, between dots and dashes
+  std::string pattern;  // ornament: a name of the pattern library (flow/ornaments.h)
+  Cmyk color;
+  base::Loc loc;
+  Len band() const {
+    switch (type) {
+      case Type::Double: return 2 * weight + gap;
+      case Type::ThickThin: return 4 * weight + gap;  // the thick line is 3 × weight
+      default: return weight;
+    }
+  }
+};
+
+// A box style (docs/format.md "<box>"): the frame drawn round a block, the tint (底纹)
+// behind it, the inner padding that keeps its text off the frame, and the gutter between
+// its text columns.
+struct BoxStyle {
+  std::string name;
+  std::string frame;        // a stroke name; empty: no frame
+  bool sides[4] = {true, true, true, true};  // top, right, bottom, left
+  bool has_tint = false;
+  Cmyk tint;                // the screen itself (Cmyk::screened applied)
+  int pad_rows = 0;         // grid lines of padding at the top and the bottom
+  int pad_em1000 = 0;       // padding at the left and right, in 1/1000 body em
+  Len gutter = 0;           // between text columns; 0: the layout's gutter
+  base::Loc loc;
+};
+
 struct Layout {
   std::string name;
   base::Loc loc;
@@ -41,10 +78,16 @@ struct Layout {
   int ink_limit_percent = 240;
   std::string jump_to = "（下转第{page}版）";    // end of a part that continues elsewhere
   std::string jump_from = "（上接第{page}版）";  // head of a continuation
-  bool block_rules = true;                        // hairlines between blocks
+  bool block_rules = true;                        // rules between blocks
+  std::string block_rule_stroke;                  // their stroke; empty: a 0.5 pt black hairline
+  std::map<std::string, Stroke> strokes;          // <stroke name=…>
+  std::map<std::string, BoxStyle> boxes;          // <box name=…>
   std::map<std::string, Style> styles;            // "body", "headline", … (see layouts/README.md)
 
   const Style& style(const std::string& name, const base::Loc& used_at = {}) const;
+  // A stroke or box by name; an unknown name is an error at `used_at` listing the known ones.
+  const Stroke& stroke(const std::string& name, const base::Loc& used_at = {}) const;
+  const BoxStyle& box_style(const std::string& name, const base::Loc& used_at = {}) const;
   const Style* find_style(const std::string& name) const;
   // Geometry of the grid, in trim-box coordinates.
   Len col_x(int col) const { return margin_left + (col - 1) * (column_width + gutter); }
@@ -54,6 +97,9 @@ struct Layout {
   }
   Len body_size() const { return style("body").size; }
 };
+
+// The names of the ornament (花边) patterns flow can draw.
+const std::vector<std::string>& ornament_patterns();
 
 // name: a layout name in ctx.layouts_dir (without extension) or a path to a file.
 // A relative path resolves against the folder of referenced_from.file (the issue).

@@ -82,9 +82,13 @@ void read_setting(const xml::Node& n, Layout& lay) {
         n.fail(a, "jump line " + std::string(a) + "=\"" + *n.opt(a) + "\" does not contain {page}",
                "write {page} where the page number goes, e.g. （下转第{page}版）");
   } else if (tag == "rules") {
-    n.allow({"between-blocks"});
+    n.allow({"between-blocks", "stroke"});
     n.req("between-blocks");
     lay.block_rules = n.yes_no("between-blocks", true);
+    if (const auto st = n.opt("stroke")) {
+      lay.stroke(*st, n.at("stroke"));
+      lay.block_rule_stroke = *st;
+    }
   }
 }
 
@@ -116,9 +120,9 @@ std::map<std::string, const tinyxml2::XMLElement*> sections(const xml::Node& roo
   std::map<std::string, const tinyxml2::XMLElement*> out;
   for (const auto* c : xml::children(root.e)) {
     const std::string tag = c->Name();
-    if (tag == "style") continue;
+    if (tag == "style" || tag == "stroke" || tag == "box") continue;
     if (tag != "page" && tag != "margins" && tag != "grid" && tag != "print" && tag != "jump" && tag != "rules")
-      root.unknown_child(*c, "page, margins, grid, print, jump, rules, style");
+      root.unknown_child(*c, "page, margins, grid, print, jump, rules, style, stroke, box");
     if (const auto it = out.find(tag); it != out.end())
       throw base::Error(xml::loc(root.file, *c), "<" + tag + "> is written twice (first at line " +
                                                      std::to_string(it->second->GetLineNum()) + ")",
@@ -153,6 +157,7 @@ Layout parse_layout(const std::string& bytes, const std::string& file) {
   lay.margin_left = margins.length("left", 0, true);
   const xml::Node grid{*sec.at("grid"), file};
   read_grid(grid, lay);
+  read_strokes_and_boxes(root, lay);  // after the grid: box padding is checked against the pitch
   for (const char* tag : {"print", "jump", "rules"})
     if (sec.count(tag)) read_setting({*sec.at(tag), file}, lay);
   derive_margins(margins, grid, lay);

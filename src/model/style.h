@@ -17,8 +17,22 @@ using base::Len;
 struct Cmyk {
   std::uint16_t c = 0, m = 0, y = 0, k = 1000;
   std::string spot;  // empty: process colour
+  // A spot colour's tint level in 1/1000 (a 20 % screen of the ink is 200); c m y k are
+  // then its alternate at 100 %. Process colours carry their level in c m y k: always 1000.
+  std::uint16_t tint = 1000;
   bool operator==(const Cmyk&) const = default;
   bool is_black() const { return c == 0 && m == 0 && y == 0 && k == 1000 && spot.empty(); }
+  // This colour as a screen of `level` (1/1000): process components scaled, a spot's tint.
+  Cmyk screened(int level) const {
+    Cmyk out = *this;
+    if (!spot.empty()) {
+      out.tint = static_cast<std::uint16_t>(tint * level / 1000);
+      return out;
+    }
+    auto f = [level](std::uint16_t v) { return static_cast<std::uint16_t>((v * level + 500) / 1000); };
+    out.c = f(c), out.m = f(m), out.y = f(y), out.k = f(k);
+    return out;
+  }
 };
 
 enum class FontRole { Song, Hei, Kai, Fang };

@@ -24,30 +24,37 @@ void read_spacing(const xml::Node& n, Style& s) {
 }
 
 void read_color(const xml::Node& n, Style& s) {
-  const auto v = n.opt("color");
-  if (!v) {
-    if (n.opt("spot"))
-      n.fail("spot", "a spot colour needs its CMYK alternate", "add color=\"C M Y K\" next to spot=");
-    return;
-  }
-  const auto c = num::cmyk(*v);
-  if (!c)
-    n.fail("color", "attribute color=\"" + *v + "\" of <style> is not a CMYK colour",
-           "write four percentages 0–100 separated by spaces: color=\"C M Y K\", e.g. \"0 100 100 0\" for red");
-  s.color = *c;
-  // A named spot colour (docs/print.md "Colour"): the name goes to the plate, the CMYK above is
-  // its alternate for proofs and for plants that print it in process colours.
-  if (const auto spot = n.opt("spot")) {
-    bool ok = !spot->empty() && spot->size() <= 60;
-    for (unsigned char ch : *spot) ok = ok && ch >= 0x20 && ch < 0x7F && ch != '/' && ch != '#';
-    if (!ok)
-      n.fail("spot", "spot colour name \"" + *spot + "\" is not usable as a PDF colourant name",
-             "use up to 60 printable ASCII characters without / or #, e.g. spot=\"PANTONE 485 C\"");
-    s.color.spot = *spot;
-  }
+  if (const auto c = parse_colour(n, "color", "spot")) s.color = *c;
 }
 
 }  // namespace
+
+std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, const char* spot_attr) {
+  const auto v = n.opt(color_attr);
+  if (!v) {
+    if (n.opt(spot_attr))
+      n.fail(spot_attr, "a spot colour needs its CMYK alternate",
+             "add " + std::string(color_attr) + "=\"C M Y K\" next to " + spot_attr + "=");
+    return std::nullopt;
+  }
+  auto c = num::cmyk(*v);
+  if (!c)
+    n.fail(color_attr, "attribute " + std::string(color_attr) + "=\"" + *v + "\" of " + n.tag() + " is not a CMYK colour",
+           "write four percentages 0–100 separated by spaces: " + std::string(color_attr) +
+               "=\"C M Y K\", e.g. \"0 100 100 0\" for red");
+  // A named spot colour (docs/print.md "Colour"): the name goes to the plate, the CMYK above is
+  // its alternate for proofs and for plants that print it in process colours.
+  if (const auto spot = n.opt(spot_attr)) {
+    bool ok = !spot->empty() && spot->size() <= 60;
+    for (unsigned char ch : *spot) ok = ok && ch >= 0x20 && ch < 0x7F && ch != '/' && ch != '#';
+    if (!ok)
+      n.fail(spot_attr, "spot colour name \"" + *spot + "\" is not usable as a PDF colourant name",
+             "use up to 60 printable ASCII characters without / or #, e.g. " + std::string(spot_attr) +
+                 "=\"PANTONE 485 C\"");
+    c->spot = *spot;
+  }
+  return c;
+}
 
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",

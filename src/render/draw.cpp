@@ -71,6 +71,39 @@ void Drawer::fill(cairo_t* cr, const frame::Fill& f) {
   cairo_fill(cr);
 }
 
+void Drawer::tint(cairo_t* cr, const frame::Tint& t) {
+  colour(cr, t.color);
+  cairo_rectangle(cr, pt(t.x), pt(t.y), pt(t.w), pt(t.h));
+  cairo_fill(cr);
+}
+
+void Drawer::path(cairo_t* cr, const frame::Path& p) {
+  cairo_new_path(cr);
+  size_t k = 0;
+  for (const auto op : p.ops) {
+    switch (op) {
+      case frame::Path::Op::Move: cairo_move_to(cr, pt(p.pts[k].x), pt(p.pts[k].y)), k += 1; break;
+      case frame::Path::Op::Line: cairo_line_to(cr, pt(p.pts[k].x), pt(p.pts[k].y)), k += 1; break;
+      case frame::Path::Op::Curve:
+        cairo_curve_to(cr, pt(p.pts[k].x), pt(p.pts[k].y), pt(p.pts[k + 1].x), pt(p.pts[k + 1].y), pt(p.pts[k + 2].x),
+                       pt(p.pts[k + 2].y));
+        k += 3;
+        break;
+      case frame::Path::Op::Close: cairo_close_path(cr); break;
+    }
+  }
+  colour(cr, p.color);
+  if (p.stroke > 0) {
+    cairo_set_line_width(cr, pt(p.stroke));
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_stroke(cr);
+  } else {
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_fill(cr);
+  }
+}
+
 // Decoded pixels for the proof; for JPEG the original bytes ride along as mime data so
 // the PDF embeds them untouched (docs/libraries.md §4), deduplicated by UNIQUE_ID.
 cairo_surface_t* Drawer::picture(const frame::Image& img) {
@@ -117,6 +150,8 @@ void Drawer::page(cairo_t* cr, const frame::Page& p) {
     void operator()(const frame::Rule& r) const { d.rule(cr, r); }
     void operator()(const frame::Fill& f) const { d.fill(cr, f); }
     void operator()(const frame::Image& i) const { d.image(cr, i); }
+    void operator()(const frame::Tint& t) const { d.tint(cr, t); }
+    void operator()(const frame::Path& p) const { d.path(cr, p); }
   };
   for (const auto& item : p.items) std::visit(Draw{*this, cr}, item);
 }

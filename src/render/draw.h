@@ -26,6 +26,8 @@ class Drawer {
   void text(cairo_t* cr, const frame::GlyphRun& r);
   void rule(cairo_t* cr, const frame::Rule& r);
   void fill(cairo_t* cr, const frame::Fill& f);
+  void tint(cairo_t* cr, const frame::Tint& t);
+  void path(cairo_t* cr, const frame::Path& p);
   void image(cairo_t* cr, const frame::Image& img);
   void colour(cairo_t* cr, const frame::Cmyk& c);
 
