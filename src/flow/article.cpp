@@ -179,7 +179,7 @@ void ArticleFlow::make_items() {
   for (const auto& b : a_.body) {
     if (&b == head_byline()) continue;
     const model::Style& st = s_.style(b.style);
-    const bool indent = b.kind == model::TextKind::Para;
+    const bool indent = b.kind == model::TextKind::Para || b.kind == model::TextKind::Item;
     Item it{&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(st), st.size, role_of(b.kind), {}, measure};
     if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
     items_->push_back(std::move(it));

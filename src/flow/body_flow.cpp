@@ -116,7 +116,8 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
 // allows: no paragraph's first line alone at a column foot, no last line alone at the
 // head of the next column.
 bool ArticleFlow::avoid_lonely_line(const Item& it) const {
-  if (it.block->kind != model::TextKind::Para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
+  const bool para = it.block->kind == model::TextKind::Para || it.block->kind == model::TextKind::Item;
+  if (!para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
   compose::Cursor peek = st_.c;
   it.para.next_line(peek, col_w());
   if (it.para.done(peek)) return false;  // this line ends the paragraph: fine here

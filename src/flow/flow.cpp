@@ -43,12 +43,14 @@ void grid_overlay(const model::Layout& L, frame::Page& page) {
 
 // Blocks are set in the order the issue file lists them, so the PDF's content stream
 // (and copy/paste, `pdftotext -raw`) reads the stories in the editor's order.
-void lay_out_blocks(Job& job, const model::Page& p) {
+void lay_out_blocks(Job& job, const model::Issue& issue, const model::Page& p) {
   for (const auto& block : p.blocks)
     std::visit(base::Overloaded{[&](const model::Article& a) { lay_out_article(job, a); },
                                 [&](const model::Photo& ph) { lay_out_photo(job, ph, ph.id); },
                                 [&](const model::Banner& b) { lay_out_banner(job, b); },
-                                [&](const model::Rule& r) { lay_out_rule(job, r); }},
+                                [&](const model::Rule& r) { lay_out_rule(job, r); },
+                                [&](const model::Briefs& b) { lay_out_briefs(job, b); },
+                                [&](const model::Masthead& m) { lay_out_masthead(job, issue, m); }},
                block);
 }
 
@@ -78,7 +80,7 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   for (const auto& p : issue.pages) {
     grid_overlay(issue.layout, job.page(p.number));
     lay_out_folio(job, issue, p);
-    lay_out_blocks(job, p);
+    lay_out_blocks(job, issue, p);
   }
   for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
   return doc;

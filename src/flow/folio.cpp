@@ -41,6 +41,7 @@ void place_text(Job& job, frame::Page& page, const std::string& text, const std:
 }  // namespace
 
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p) {
+  if (!p.of<model::Masthead>().empty()) return;  // the page's own <masthead> stands there
   const model::Layout& L = job.layout();
   frame::Page& page = job.page(p.number);
   const Len x = L.margin_left;

@@ -60,7 +60,7 @@ void add_lines(std::vector<HeadLine>& out, compose::Paragraph p, Len measure, in
 
 std::string role_of(model::TextKind k) {
   static const char* const names[] = {"kicker", "headline", "subtitle", "byline",  "body",
-                                      "subhead", "caption", "credit",   "banner"};
+                                      "subhead", "caption", "credit",   "banner", "brief"};
   return names[static_cast<int>(k)];
 }
 

@@ -20,6 +20,8 @@ void lay_out_article(Job& job, const model::Article& a);
 void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner);
 void lay_out_banner(Job& job, const model::Banner& b);
 void lay_out_rule(Job& job, const model::Rule& r);
+void lay_out_briefs(Job& job, const model::Briefs& b);
+void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead& m);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
 

@@ -32,6 +32,15 @@ Owned owned_article(const model::Layout& L, const model::Article& a, const model
   return o;
 }
 
+Owned owned_briefs(const model::Layout& L, const model::Briefs& b, const std::string& key, int order) {
+  Owned o{b.rect, "briefs:" + key, b.rules, {}, order};
+  if (!b.box.empty()) {
+    const model::BoxStyle& bs = L.box_style(b.box);
+    if (!bs.frame.empty()) std::copy(bs.sides, bs.sides + 4, o.framed);
+  }
+  return o;
+}
+
 // Every block on page p: its own blocks and every article frame placed on it, whichever
 // page the article is listed on (jumps).
 std::vector<Owned> rects_on(const model::Issue& issue, const model::Page& p) {
@@ -53,7 +62,9 @@ std::vector<Owned> rects_on(const model::Issue& issue, const model::Page& p) {
     std::visit(base::Overloaded{[](const model::Article&) {},
                                 [&](const model::Photo& ph) { out.push_back({ph.rect, "photo:" + key, ph.rules, {}, n}); },
                                 [&](const model::Banner& b) { out.push_back({b.rect, "banner:" + key, b.rules, {}, n}); },
-                                [](const model::Rule&) {}},  // a rule block is its own separator
+                                [](const model::Rule&) {},  // a rule block is its own separator
+                                [&](const model::Briefs& b) { out.push_back(owned_briefs(L, b, key, n)); },
+                                [&](const model::Masthead& m) { out.push_back({m.rect, "masthead:" + key, m.rules, {}, n}); }},
                block);
   }
   return out;

@@ -49,7 +49,10 @@ Page read_page(const xml::Node& n, const IssueScope& s, base::ErrorCollector& er
           else if (tag == "photo") p.blocks.emplace_back(read_photo(child, p.number, s));
           else if (tag == "banner") p.blocks.emplace_back(read_banner(child, p.number, s));
           else if (tag == "rule") p.blocks.emplace_back(read_rule(child, p.number, s));
-          else n.unknown_child(*c, "article, photo, banner, rule");
+          else if (tag == "briefs") p.blocks.emplace_back(read_briefs(child, p.number, s));
+          else if (tag == "masthead") p.blocks.emplace_back(read_masthead(child, p.number, s));
+          else if (tag == "ear") p.blocks.emplace_back(read_ear(child, p.number, s));
+          else n.unknown_child(*c, "article, photo, banner, rule, briefs, masthead, ear");
         },
         p.number, child.opt("id").value_or(""));
   }

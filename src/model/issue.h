@@ -21,7 +21,7 @@ struct Inline {
   std::string style;   // inline style override (e.g. "dateline"), empty: the block's
 };
 
-enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner };
+enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner, Item };
 
 struct TextBlock {
   TextKind kind = TextKind::Para;
@@ -64,6 +64,35 @@ struct Article {
   std::string box;      // a box style of the layout: frame, tint, padding, gutter
   int columns = 0;      // text columns across each frame (变栏); 0: one per grid column
   std::string rules;    // stroke of the rules along its edges; empty: the layout's
+  bool ear = false;     // written as <ear> (报眼): one frame, beside the page's masthead
+  base::Loc loc;
+};
+
+// <briefs> (简讯): short items, each a paragraph with a run-in bold lead-in (<lead>) after
+// the style's marker (■), set continuously through the block's text columns.
+struct Briefs {
+  std::string id;
+  GridRect rect;
+  int page = 0;
+  std::vector<TextBlock> head;   // an optional headline over the items ("简讯")
+  std::vector<TextBlock> items;  // TextKind::Item, in order
+  std::string box;
+  int columns = 0;
+  std::string rules;
+  base::Loc loc;
+};
+
+// <masthead> (报头): the paper's logo (or its name set large), then the issue data — date
+// with weekday and lunar date (农历), issue number, page count, CN number, 邮发代号.
+struct Masthead {
+  std::string id;
+  GridRect rect;
+  int page = 0;
+  std::filesystem::path logo;  // a PNG or JPEG; empty: the paper's name in the masthead style
+  std::string cn;              // 国内统一连续出版物号, e.g. "CN32-0012"
+  std::string post;            // 邮发代号, e.g. "27-45"
+  int pages = 0;               // 今日N版; 0: the issue's page count
+  std::string rules;
   base::Loc loc;
 };
 
@@ -89,7 +118,7 @@ struct Rule {
 // A block of a page. A new kind of block is one more alternative here: the parser
 // (issue_blocks.cpp), the checks (issue_check.cpp: grid, overlaps, ids) and flow's
 // dispatch (flow.cpp) visit the variant and fail to compile until they handle it.
-using Block = std::variant<Article, Photo, Banner, Rule>;
+using Block = std::variant<Article, Photo, Banner, Rule, Briefs, Masthead>;
 
 // Where a block sits and what it is called, whatever its kind.
 const base::Loc& loc_of(const Block& b);

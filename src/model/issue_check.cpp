@@ -41,6 +41,12 @@ struct PlacedOf {
   void operator()(const Photo& ph) const {
     out.push_back({ph.rect, ph.page, "photo '" + ph.id + "'", ph.loc, "", "", ph.id});
   }
+  void operator()(const Briefs& b) const {
+    out.push_back({b.rect, b.page, b.id.empty() ? std::string("briefs") : "briefs '" + b.id + "'", b.loc, "", "", b.id});
+  }
+  void operator()(const Masthead& m) const {
+    out.push_back({m.rect, m.page, "masthead", m.loc, "", "", m.id});
+  }
   void operator()(const Rule& r) const {
     out.push_back({r.rect, r.page, r.id.empty() ? std::string("rule") : "rule '" + r.id + "'", r.loc, "", "", r.id});
   }
@@ -157,10 +163,38 @@ void check_overlaps(const std::vector<Placed>& all, base::ErrorCollector& errors
 
 }  // namespace
 
+// At most one masthead a page; an ear stands beside the masthead of its page (it shares
+// grid lines with it).
+void check_furniture(const Issue& is, base::ErrorCollector& errors) {
+  for (const auto& p : is.pages) {
+    const Masthead* m = nullptr;
+    for (const Masthead& x : p.of<Masthead>()) {
+      if (m)
+        errors.add(base::Error(x.loc, "a second <masthead> on page " + std::to_string(p.number) + " (first at " +
+                                          line_of(m->loc) + ")",
+                               "keep one masthead a page")
+                       .in_element(p.number, x.id));
+      m = m ? m : &x;
+    }
+    for (const Article& a : p.of<Article>()) {
+      if (!a.ear) continue;
+      const bool beside = m && a.rect.row < m->rect.row + m->rect.rows && m->rect.row < a.rect.row + a.rect.rows;
+      if (!beside)
+        errors.add(base::Error(a.loc, m ? "<ear> '" + a.id + "' does not stand beside the masthead (" + line_of(m->loc) +
+                                              "): they share no grid line"
+                                        : "<ear> '" + a.id + "' on page " + std::to_string(p.number) + ", which has no <masthead>",
+                               m ? "place the ear on grid lines the masthead also takes, to its left or right"
+                                 : "add a <masthead> to the page, or write the story as an <article>")
+                       .in_element(p.number, a.id));
+    }
+  }
+}
+
 void check_issue(const Issue& is, base::ErrorCollector& errors) {
   check_page_numbers(is, errors);
   check_ids(is, errors);
   check_articles(is, errors);
+  check_furniture(is, errors);
   const auto all = placed_blocks(is);
   for (const auto& b : all) check_grid(b, is.layout, errors);
   check_nested_photos(is, errors);

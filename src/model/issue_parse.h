@@ -31,6 +31,10 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s);
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s);
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s);
 Rule read_rule(const xml::Node& n, int page, const IssueScope& s);
+// Briefs, masthead and ear (issue_furniture.cpp).
+Briefs read_briefs(const xml::Node& n, int page, const IssueScope& s);
+Masthead read_masthead(const xml::Node& n, int page, const IssueScope& s);
+Article read_ear(const xml::Node& n, int page, const IssueScope& s);
 // box= and rules= name a box style / a stroke of the layout (error otherwise); "" if absent.
 std::string box_attr(const xml::Node& n, const Layout& layout);
 std::string rules_attr(const xml::Node& n, const Layout& layout);

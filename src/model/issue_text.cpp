@@ -20,6 +20,7 @@ const char* default_style(TextKind k) {
     case TextKind::Caption: return "caption";
     case TextKind::Credit: return "credit";
     case TextKind::Banner: return "banner";
+    case TextKind::Item: return "brief";
   }
   return "body";
 }
@@ -41,6 +42,12 @@ bool wide(char32_t c) {
   return c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x00B7;
 }
 
+bool only_space(const std::vector<Inline>& out) {
+  for (const auto& x : out)
+    if (x.br || x.text.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+  return true;
+}
+
 struct InlineState {
   bool bold = false, italic = false, in_dateline = false;
   std::string style;
@@ -54,10 +61,16 @@ void collect_element(const tinyxml2::XMLElement& e, const xml::Node& block, Text
   const xml::Node n{e, block.file};
   const std::string tag = e.Name();
   const bool dateline_ok = kind == TextKind::Para && !st.in_dateline;
-  if (tag != "b" && tag != "i" && tag != "br" && !(tag == "dateline" && dateline_ok))
-    block.unknown_child(e, dateline_ok ? "text, b, i, br, dateline" : "text, b, i, br");
+  const bool lead_ok = kind == TextKind::Item && e.Parent() == &block.e && only_space(out);
+  if (tag != "b" && tag != "i" && tag != "br" && !(tag == "dateline" && dateline_ok) && !(tag == "lead" && lead_ok))
+    block.unknown_child(e, dateline_ok ? "text, b, i, br, dateline"
+                           : kind == TextKind::Item ? "text, b, i, br (and <lead> first)"
+                                                    : "text, b, i, br");
   n.allow({"style"});
-  st.style = style_attr(n, lay, tag == "dateline" ? "dateline" : st.style);
+  // The run-in lead-in of a brief is bold, in the layout's brief-lead style when it has one.
+  const std::string lead_style = lay.find_style("brief-lead") ? "brief-lead" : st.style;
+  st.style = style_attr(n, lay, tag == "dateline" ? "dateline" : tag == "lead" ? lead_style : st.style);
+  st.bold = st.bold || tag == "lead";
   if (tag == "br") {
     if (e.FirstChildElement() || (e.FirstChild() && e.FirstChild()->ToText()))
       n.fail(nullptr, "<br> holds content", "write the forced line break as an empty element: <br/>");
@@ -157,7 +170,9 @@ TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& lay
   TextBlock b;
   b.kind = kind;
   b.loc = n.at();
-  b.style = style_attr(n, layout, default_style(kind));
+  // A brief's items take the layout's "brief" style when it has one, else the body's.
+  const bool own = kind != TextKind::Item || layout.find_style("brief");
+  b.style = style_attr(n, layout, own ? default_style(kind) : "body");
   std::vector<Inline> raw;
   collect(n.e, n, kind, layout, {}, raw);
   // Inline style "" means the block's style; an explicit one equal to it is the same.

@@ -59,6 +59,7 @@ struct Style {
   int space_before_lines = 0;     // grid lines of space above (subheads)
   int space_after_lines = 0;
   Cmyk color;                     // default 100 % K
+  std::string marker;             // set before each brief of a <briefs> (■, ●); empty: ■
   base::Loc loc;
 };
 

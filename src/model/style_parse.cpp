@@ -58,7 +58,8 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
-           "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot"});
+           "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
+           "marker"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();
@@ -81,6 +82,9 @@ Style parse_style(const xml::Node& n) {
   s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
   s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);
   read_color(n, s);
+  s.marker = n.opt("marker").value_or("");
+  if (n.has("marker") && (s.marker.empty() || s.marker.size() > 16 || s.marker.find_first_of(" \t\r\n") != std::string::npos))
+    n.fail("marker", "marker=\"" + s.marker + "\" is not a short mark", "write one or two characters, e.g. marker=\"■\" or \"●\"");
   return s;
 }
 

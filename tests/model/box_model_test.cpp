@@ -133,3 +133,57 @@ TEST_CASE("bad box, columns, rules and rule blocks in an issue: file, line and f
                      4, "overlaps rule (line 3)", "move or resize");
   expect_issue_error(R"(<rule col="1" cols="6" row="1" stroke="fret" rows="1"><p/></rule>)", 3, "unknown element <p>", "");
 }
+
+TEST_CASE("briefs, masthead and ear are read in document order") {
+  const auto is = model::parse_issue(issue(R"(<masthead col="1" cols="4" row="1" rows="6" cn="CN32-0012" post="27-45" pages="8"/>
+<ear id="e" col="5" cols="2" row="1" rows="6"><headline>今日关注</headline><p>详见第2版。</p></ear>
+<briefs id="b" col="1" cols="2" row="7" rows="20" box="tinted" columns="1"><headline>简讯</headline>
+<item><lead>延时服务</lead> 即日起延时。</item><item>没有引题的一条。</item></briefs>)"),
+                                     "i.xml", test::context());
+  const auto& p = is.pages[0];
+  REQUIRE(p.blocks.size() == 3);
+  const auto& m = std::get<model::Masthead>(p.blocks[0]);
+  CHECK(m.cn == "CN32-0012");
+  CHECK(m.post == "27-45");
+  CHECK(m.pages == 8);
+  CHECK(m.logo.empty());
+  const auto& e = std::get<model::Article>(p.blocks[1]);
+  CHECK(e.ear);
+  CHECK(e.box == "ear");     // the layout's ear box by default
+  CHECK(e.columns == 1);     // one text column
+  const auto& b = std::get<model::Briefs>(p.blocks[2]);
+  REQUIRE(b.items.size() == 2);
+  CHECK(b.head.size() == 1);
+  CHECK(b.items[0].style == "brief");
+  REQUIRE(b.items[0].content.size() == 2);
+  CHECK(b.items[0].content[0].text == "延时服务");
+  CHECK(b.items[0].content[0].bold);
+  CHECK(b.items[0].content[0].style == "brief-lead");
+  CHECK(b.items[0].content[1].text == " 即日起延时。");
+  CHECK(is.layout.style("brief").marker == "■");
+}
+
+TEST_CASE("bad briefs, masthead and ear: file, line and fix") {
+  expect_issue_error(R"(<briefs col="1" cols="2" row="1" rows="10"><headline>简讯</headline></briefs>)", 3,
+                     "<briefs> has no <item>", "<item><lead>");
+  expect_issue_error("<briefs col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"><item>一。</item>\n<headline>简讯</headline></briefs>", 4,
+                     "<headline> after the items", "before the first <item>");
+  expect_issue_error(R"(<briefs col="1" cols="2" row="1" rows="10"><item>前文<lead>引题</lead>。</item></briefs>)", 3,
+                     "unknown element <lead>", "<lead> first");
+  expect_issue_error(R"(<article id="a" col="1" cols="2" row="1" rows="5"><p><lead>引题</lead>正文。</p></article>)", 3,
+                     "unknown element <lead>", "dateline");
+  expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6" logo="logo.svg"/>)", 3,
+                     "a masthead logo must be a PNG or JPEG", "rsvg-convert");
+  expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6" logo="nope.png"/>)", 3, "logo file", "correct logo=");
+  expect_issue_error(R"(<ear id="e" col="5" cols="2" row="1" rows="6"><p>正文。</p></ear>)", 3,
+                     "<ear> 'e' on page 1, which has no <masthead>", "add a <masthead>");
+  expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6"/>
+<ear id="e" col="5" cols="2" row="10" rows="6"><p>正文。</p></ear>)",
+                     4, "does not stand beside the masthead (line 3)", "to its left or right");
+  expect_issue_error(R"(<masthead col="1" cols="3" row="1" rows="6"/>
+<masthead col="4" cols="3" row="1" rows="6"/>)",
+                     4, "a second <masthead> on page 1", "one masthead");
+  expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6"/>
+<ear id="e" col="4" cols="2" row="1" rows="6"><p>正文。</p></ear>)",
+                     4, "overlaps masthead (line 3)", "move or resize");
+}
