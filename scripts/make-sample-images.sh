@@ -96,8 +96,23 @@ dragonboat() {
   finish "$tmp/boat.png" "$out/dragonboat.jpg" 85 -colorspace CMYK
 }
 
+# yunhe-logo.png — the masthead logo of city-tabloid.xml: the paper's name 运河晚报 in LXGW
+# WenKai Bold and YUNHE EVENING NEWS in Noto Sans CJK Bold, red on white, 2403×683 (8-bit
+# RGB PNG without time chunks, so a rerun writes the same bytes), placed about 263 pt
+# wide: about 660 ppi.
+logo() {
+  convert -background white -fill '#d7000f' -font /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf \
+    -pointsize 600 label:"运河晚报" -trim +repage \
+    \( -background white -fill '#d7000f' -font /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc -pointsize 120 \
+       -kerning 40 label:"YUNHE EVENING NEWS" -trim +repage \) \
+    -gravity center -append -bordercolor white -border 20 -depth 8 -type TrueColor \
+    -define png:exclude-chunks=date,time "$out/yunhe-logo.png"
+}
+
 forge
 site
 market
 dragonboat
+logo
 for f in forge site market dragonboat; do identify -format "%f %wx%h %[colorspace] %b\n" "$out/$f.jpg"; done
+identify -format "%f %wx%h %[colorspace] %b\n" "$out/yunhe-logo.png"
