@@ -1,106 +1,211 @@
 #include "cli/args.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <functional>
+
+#include "cli/split_name.h"
+#include "preflight/preflight.h"
 
 namespace cli {
 
-std::string usage() {
-  return R"(usage:
-  paperset build ISSUE.xml -o OUT.pdf [options]
-  paperset preflight FILE.pdf [--json]
-  paperset --help | --version
-
-build options:
-  -o, --output FILE.pdf     where to write the PDF (with --split: a folder or a name
-                            stem; one PDF per page, named by page)
-  --png DIR                 also write a PNG proof of every page into DIR
-  --png-dpi N               proof resolution (default 150)
-  --overlay                 draw the grid, frame edges and overset marks on proofs
-  --dump=lines|pages        print composed lines / placed boxes to standard output
-  --allow-overset           text that does not fit is a warning, not an error
-  --allow-low-res           photos under 100 ppi are a warning, not an error
-  --split                   one PDF per page
-  --no-balance              never balance an article's last columns
-  --jobs N                  with --split: pages drawn at once (default: one per core)
-  --report FILE.json        write a build report for nightly jobs
-  --max-errors N            input errors reported before stopping (default 20)
-  --output-profile FILE.icc CMYK output profile to embed (default: data/icc/)
-
-exit status: 0 success, 1 bad input or a failed check, 2 usage error
-)";
-}
-
 namespace {
 
-double number_arg(const std::string& opt, const std::string& v) {
+// One option of a command: its names, whether it takes a value, and what to do with it.
+struct Option {
+  const char* name;   // "--output"
+  const char* short_name;  // "-o", or nullptr
+  bool takes_value;
+  std::function<void(const std::string& value)> set;
+};
+
+double number_arg(const std::string& opt, const std::string& v, double max) {
   char* end = nullptr;
   const double d = std::strtod(v.c_str(), &end);
-  if (v.empty() || *end != '\0' || !(d > 0 && d <= 2400)) throw UsageError{opt + " needs a positive number, got '" + v + "'"};
+  if (v.empty() || *end != '\0' || !(d > 0 && d <= max))
+    throw UsageError{opt + " needs a positive number (at most " + std::to_string(static_cast<long>(max)) + "), got '" + v +
+                     "'", "build"};
   return d;
 }
 
-BuildArgs parse_build(const std::vector<std::string>& a) {
-  BuildArgs b;
-  auto value = [&](size_t& i) -> std::string {
-    if (i + 1 >= a.size()) throw UsageError{a[i] + " needs a value"};
-    return a[++i];
-  };
-  for (size_t i = 2; i < a.size(); ++i) {
-    const std::string& s = a[i];
-    if (s == "-o" || s == "--output") b.output = value(i);
-    else if (s == "--png") b.png_dir = value(i);
-    else if (s == "--png-dpi") b.png_dpi = number_arg(s, value(i));
-    else if (s == "--overlay") b.png_overlay = true;
-    else if (s.rfind("--dump=", 0) == 0) {
-      const std::string what = s.substr(7);
-      if (what != "lines" && what != "pages") throw UsageError{"--dump takes 'lines' or 'pages', got '" + what + "'"};
-      b.dumps.push_back(what);
-    } else if (s == "--allow-overset") b.allow_overset = true;
-    else if (s == "--allow-low-res") b.allow_low_res = true;
-    else if (s == "--split") b.split = true;
-    else if (s == "--no-balance") b.no_balance = true;
-    else if (s == "--jobs") b.jobs = static_cast<int>(number_arg(s, value(i)));
-    else if (s == "--report") b.report = value(i);
-    else if (s == "--max-errors") b.max_errors = static_cast<int>(number_arg(s, value(i)));
-    else if (s == "--output-profile") b.output_profile = value(i);
-    else if (s == "--raw") b.no_finish = true;
-    else if (!s.empty() && s[0] == '-') throw UsageError{"unknown option '" + s + "'"};
-    else if (b.issue.empty()) b.issue = s;
-    else throw UsageError{"more than one issue file given ('" + b.issue + "' and '" + s + "')"};
+int whole_arg(const std::string& opt, const std::string& v, int max) {
+  const double d = number_arg(opt, v, max);
+  if (d != static_cast<int>(d)) throw UsageError{opt + " needs a whole number, got '" + v + "'", "build"};
+  return static_cast<int>(d);
+}
+
+// Splits "a,b , c" into its items.
+std::vector<std::string> list_arg(const std::string& v) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    const size_t comma = v.find(',', start);
+    std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
   }
-  if (b.issue.empty()) throw UsageError{"build needs an issue file"};
-  if (b.output.empty()) throw UsageError{"build needs -o OUT.pdf"};
-  return b;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+// Runs the options of `command` over argv[first…]; positional arguments go to
+// `positional`. "--help"/"-h" anywhere means the command's help.
+bool parse_options(const std::vector<std::string>& a, size_t first, const std::string& command,
+                   const std::vector<Option>& opts, const std::function<void(const std::string&)>& positional) {
+  bool only_positional = false;
+  for (size_t i = first; i < a.size(); ++i) {
+    const std::string& s = a[i];
+    if (only_positional || s == "-" || s.empty() || s[0] != '-') {
+      positional(s);
+      continue;
+    }
+    if (s == "--") {
+      only_positional = true;
+      continue;
+    }
+    if (s == "--help" || s == "-h") return true;
+    const bool is_long = s.rfind("--", 0) == 0;
+    const size_t eq = is_long ? s.find('=') : std::string::npos;
+    const std::string name = is_long ? s.substr(0, eq) : s.substr(0, 2);
+    const Option* opt = nullptr;
+    for (const auto& o : opts)
+      if (name == o.name || (o.short_name && name == o.short_name)) opt = &o;
+    if (!opt) throw UsageError{"unknown option '" + name + "'", command};
+    std::optional<std::string> value;
+    if (is_long && eq != std::string::npos) value = s.substr(eq + 1);
+    if (!is_long && s.size() > 2) value = s.substr(2);
+    if (!opt->takes_value) {
+      if (value) throw UsageError{name + " takes no value", command};
+      opt->set("");
+      continue;
+    }
+    if (!value) {
+      if (i + 1 >= a.size()) throw UsageError{name + " needs a value", command};
+      value = a[++i];
+    }
+    opt->set(*value);
+  }
+  return false;
+}
+
+std::vector<Option> build_options(BuildArgs& b) {
+  return {
+      {"--output", "-o", true, [&b](const std::string& v) { b.output = v; }},
+      {"--png", nullptr, true, [&b](const std::string& v) { b.png_dir = v; }},
+      {"--png-dpi", nullptr, true, [&b](const std::string& v) { b.png_dpi = number_arg("--png-dpi", v, 2400); }},
+      {"--overlay", nullptr, false, [&b](const std::string&) { b.png_overlay = true; }},
+      {"--dump", nullptr, true,
+       [&b](const std::string& v) {
+         if (v != "lines" && v != "pages") throw UsageError{"--dump takes 'lines' or 'pages', got '" + v + "'", "build"};
+         b.dumps.push_back(v);
+       }},
+      {"--allow-overset", nullptr, false, [&b](const std::string&) { b.allow_overset = true; }},
+      {"--allow-low-res", nullptr, false, [&b](const std::string&) { b.allow_low_res = true; }},
+      {"--split", nullptr, false, [&b](const std::string&) { b.split = true; }},
+      {"--split-name", nullptr, true,
+       [&b](const std::string& v) {
+         if (const auto bad = SplitName::check(v)) throw UsageError{"--split-name: " + *bad, "build"};
+         b.split_name = v;
+       }},
+      {"--no-balance", nullptr, false, [&b](const std::string&) { b.no_balance = true; }},
+      {"--jobs", "-j", true, [&b](const std::string& v) { b.jobs = whole_arg("--jobs", v, 1024); }},
+      {"--max-errors", nullptr, true, [&b](const std::string& v) { b.max_errors = whole_arg("--max-errors", v, 100000); }},
+      {"--fail-on", nullptr, true,
+       [&b](const std::string& v) {
+         const auto known = fail_on_codes();
+         for (const auto& c : list_arg(v)) {
+           if (std::find(known.begin(), known.end(), c) == known.end())
+             throw UsageError{"--fail-on: unknown finding '" + c + "'; known: " + joined(known), "build"};
+           b.fail_on.push_back(c);
+         }
+       }},
+      {"--werror", nullptr, false, [&b](const std::string&) { b.fail_on.push_back("warning"); }},
+      {"--quiet", "-q", false, [&b](const std::string&) { b.quiet = true; }},
+      {"--report", nullptr, true, [&b](const std::string& v) { b.report = v; }},
+      {"--output-profile", nullptr, true, [&b](const std::string& v) { b.output_profile = v; }},
+      {"--raw", nullptr, false, [&b](const std::string&) { b.no_finish = true; }},
+  };
+}
+
+void check_build(const BuildArgs& b) {
+  auto fail = [](const std::string& m) { throw UsageError{m, "build"}; };
+  if (b.issue.empty()) fail("build needs an issue file");
+  if (b.output.empty()) fail("build needs -o OUT.pdf (or -o - for standard output)");
+  if (b.to_stdout() && b.split) fail("--split writes files: give -o a folder, not '-'");
+  if (b.to_stdout() && !b.dumps.empty()) fail("--dump prints to standard output: it cannot go with -o -");
+  if (!b.split_name.empty() && !b.split) fail("--split-name names the files of --split: add --split");
+  if (!b.report.empty() && b.report == b.output) fail("--report and -o name the same file '" + b.report + "'");
+  if (b.report == "-") fail("--report needs a file name");
+}
+
+Args parse_build(const std::vector<std::string>& a, Args args) {
+  args.command = Args::Build;
+  BuildArgs& b = args.build;
+  b.command_line = a;
+  const bool help = parse_options(a, 2, "build", build_options(b), [&](const std::string& s) {
+    if (!b.issue.empty()) throw UsageError{"more than one issue file given ('" + b.issue + "' and '" + s + "')", "build"};
+    b.issue = s;
+  });
+  if (help) return {Args::Help, "build", {}, {}, a};
+  check_build(b);
+  return args;
+}
+
+Args parse_preflight(const std::vector<std::string>& a, Args args) {
+  args.command = Args::Preflight;
+  PreflightArgs& p = args.preflight;
+  const std::vector<Option> opts{{"--json", nullptr, false, [&p](const std::string&) { p.json = true; }}};
+  const bool help = parse_options(a, 2, "preflight", opts, [&](const std::string& s) {
+    if (!p.file.empty()) throw UsageError{"preflight takes one PDF file", "preflight"};
+    p.file = s;
+  });
+  if (help) return {Args::Help, "preflight", {}, {}, a};
+  if (p.file.empty()) throw UsageError{"preflight needs a PDF file", "preflight"};
+  return args;
 }
 
 }  // namespace
 
+std::vector<std::string> fail_on_codes() {
+  namespace pc = preflight::code;
+  return {"warning",       "overset",         "underset",          "low-res",        "low-resolution",
+          "missing-glyph", "ink-limit",       pc::kResolution,     pc::kStructure,   pc::kOutputIntent,
+          pc::kPdfxXmp,    pc::kFontUnicode,  pc::kTextGray,       "pdf-repair"};
+}
+
+bool fails_on(const std::vector<std::string>& classes, const std::string& code) {
+  for (const auto& c : classes) {
+    if (c == "warning" || c == code) return true;
+    if (c == "low-res" && (code == "low-resolution" || code == preflight::code::kResolution)) return true;
+  }
+  return false;
+}
+
 Args parse_args(const std::vector<std::string>& a) {
   Args args;
-  if (a.size() < 2) throw UsageError{"no command given"};
+  args.argv = a;
+  if (a.size() < 2) throw UsageError{"no command given", ""};
   const std::string& cmd = a[1];
-  if (cmd == "--help" || cmd == "-h" || cmd == "help") return args;
-  if (cmd == "--version") {
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    args.help_topic = a.size() > 2 ? a[2] : "";
+    if (!args.help_topic.empty() && args.help_topic != "build" && args.help_topic != "preflight")
+      throw UsageError{"no help on '" + args.help_topic + "'; commands: build, preflight", ""};
+    return args;
+  }
+  if (cmd == "--version" || cmd == "-V" || cmd == "version") {
     args.command = Args::Version;
     return args;
   }
-  if (cmd == "build") {
-    args.command = Args::Build;
-    args.build = parse_build(a);
-    return args;
-  }
-  if (cmd == "preflight") {
-    args.command = Args::Preflight;
-    for (size_t i = 2; i < a.size(); ++i) {
-      if (a[i] == "--json") args.preflight.json = true;
-      else if (!a[i].empty() && a[i][0] == '-') throw UsageError{"unknown option '" + a[i] + "'"};
-      else if (args.preflight.file.empty()) args.preflight.file = a[i];
-      else throw UsageError{"preflight takes one PDF file"};
-    }
-    if (args.preflight.file.empty()) throw UsageError{"preflight needs a PDF file"};
-    return args;
-  }
-  throw UsageError{"unknown command '" + cmd + "'"};
+  if (cmd == "build") return parse_build(a, args);
+  if (cmd == "preflight") return parse_preflight(a, args);
+  throw UsageError{"unknown command '" + cmd + "'", ""};
 }
 
 }  // namespace cli

@@ -1,5 +1,8 @@
 #pragma once
-// Command-line parsing. Usage errors are exit code 2.
+// Command-line parsing (docs/cli.md "Conventions"): every option that takes a value
+// takes it as `--opt value` or `--opt=value` (short ones as `-o value` or `-ovalue`);
+// `--` ends the options; `--help` after a command is that command's help. Usage errors
+// are exit code 2.
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,11 +11,12 @@ namespace cli {
 
 struct UsageError {
   std::string message;
+  std::string command = {};  // the command whose usage to show ("" for the general one)
 };
 
 struct BuildArgs {
   std::string issue;
-  std::string output;
+  std::string output;  // "-": the PDF goes to standard output
   std::string png_dir;
   double png_dpi = 150;
   bool png_overlay = false;
@@ -25,12 +29,17 @@ struct BuildArgs {
   bool allow_overset = false;
   bool allow_low_res = false;
   bool split = false;
-  bool no_balance = false;
-  int jobs = 0;                // --jobs N: pages drawn at once with --split (0: one per core)     // --no-balance: fill columns top to bottom, never balance
+  std::string split_name;      // --split-name TEMPLATE (cli/split_name.h); "" for the default
+  bool no_balance = false;     // --no-balance: fill columns top to bottom, never balance
+  int jobs = 0;                // --jobs N: pages drawn at once with --split (0: one per core)
   int max_errors = 20;         // --max-errors N: input errors collected before stopping
+  std::vector<std::string> fail_on;  // --fail-on: finding codes, or "warning" for every warning
+  bool quiet = false;          // --quiet: errors only
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
   bool no_finish = false;      // --raw: cairo's PDF without PDF/X finishing (debugging)
+  std::vector<std::string> command_line;  // the whole command line, for the report
+  bool to_stdout() const { return output == "-"; }
 };
 
 struct PreflightArgs {
@@ -40,12 +49,18 @@ struct PreflightArgs {
 
 struct Args {
   enum Command { Help, Version, Build, Preflight } command = Help;
+  std::string help_topic;  // Help: "" (general), "build", "preflight"
   BuildArgs build;
   PreflightArgs preflight;
+  std::vector<std::string> argv;  // the whole command line, for the build report
 };
 
 // Throws UsageError.
 Args parse_args(const std::vector<std::string>& argv);
-std::string usage();
+
+// The finding codes --fail-on accepts, and the names it also knows ("warning", "low-res").
+std::vector<std::string> fail_on_codes();
+// True when --fail-on `classes` makes a warning of `code` fail the build.
+bool fails_on(const std::vector<std::string>& classes, const std::string& code);
 
 }  // namespace cli

@@ -1,12 +1,15 @@
 #include "cli/build.h"
 
 #include <chrono>
+#include <cstdio>
+#include <new>
 #include <ostream>
 
 #include "cli/diagnostics.h"
 #include "cli/finish_step.h"
+#include "cli/outputs.h"
+#include "cli/progress.h"
 #include "cli/report.h"
-#include "finish/finish.h"
 #include "flow/flow.h"
 #include "frame/palette.h"
 #include "image/image.h"
@@ -17,10 +20,10 @@
 
 namespace cli {
 
+namespace fs = std::filesystem;
+
 namespace {
 
-// Every image is checked before anything is drawn, so a corrupt photo stops the build
-// with its file and line and no PDF is written.
 // Every bad image is reported, not only the first.
 void probe_images(const model::Issue& issue, const base::Context& ctx) {
   base::ErrorCollector errors(ctx.diag.error_limit());
@@ -33,14 +36,26 @@ void probe_images(const model::Issue& issue, const base::Context& ctx) {
   errors.throw_if_any();
 }
 
-void write_proofs(const BuildArgs& args, const frame::Document& doc, const frame::Palette& palette) {
-  std::error_code ec;
-  std::filesystem::create_directories(args.png_dir, ec);
-  render::PngOptions o;
-  o.dpi = args.png_dpi;
-  o.overlay = args.png_overlay;
-  for (size_t i = 0; i < doc.pages.size(); ++i)
-    render::render_png(doc, palette, static_cast<int>(i), std::filesystem::path(args.png_dir) / (doc.pages[i].name + ".png"), o);
+// Every file the build reads: no output may be one of them.
+std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args, const base::Context& ctx) {
+  std::vector<fs::path> in{issue.source, issue.layout.loc.file, ctx.fonts_dir / "fontmap.xml"};
+  if (!args.output_profile.empty()) in.push_back(args.output_profile);
+  for (const auto& p : issue.pages) {
+    for (const auto& ph : p.photos) in.push_back(ph.src);
+    for (const auto& a : p.articles)
+      for (const auto& ph : a.photos) in.push_back(ph.src);
+  }
+  return in;
+}
+
+std::vector<PageName> page_names(const model::Issue& issue) {
+  std::vector<PageName> out;
+  for (const auto& p : issue.pages) {
+    char proof[32];
+    std::snprintf(proof, sizeof proof, "page-%02d.png", p.number);
+    out.push_back({p.number, p.section, proof});
+  }
+  return out;
 }
 
 class Stopwatch {
@@ -57,55 +72,156 @@ class Stopwatch {
   std::chrono::steady_clock::time_point t_;
 };
 
-bool build(const BuildArgs& args, base::Context& ctx, std::ostream& out, Report& report) {
-  Stopwatch sw(report);
-  const model::Issue issue = model::load_issue(args.issue, ctx);
-  for (const auto& p : issue.pages) report.pages.push_back(p.number);
-  const auto fonts = text::FontSet::load(model::load_font_map(ctx), ctx);
-  probe_images(issue, ctx);
+// One build: what it was asked, where its findings and outputs go.
+struct Run {
+  const BuildArgs& args;
+  base::Context& ctx;
+  std::ostream& out;
+  Report report;
+  Outputs outputs;
+  Progress progress;
+  bool outputs_checked = false;  // prepare() passed: previous results may be removed
+
+  // --fail-on: the warnings the paper decides are failures become errors.
+  bool failed() {
+    if (!args.fail_on.empty())
+      ctx.diag.promote([this](const base::Finding& f) { return fails_on(args.fail_on, f.code); },
+                       " (an error by --fail-on)");
+    return ctx.diag.has_errors();
+  }
+};
+
+// An error of the output side (a path that cannot be written), reported with code "output".
+struct OutputError : base::Error {
+  explicit OutputError(const base::Error& e) : base::Error(e) {}
+};
+
+template <class F>
+void output_step(F&& f) {
+  try {
+    f();
+  } catch (const OutputError&) {
+    throw;
+  } catch (const base::Error& e) {
+    throw OutputError(e);
+  }
+}
+
+std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame::Document& doc,
+                                 const frame::Palette& palette, std::vector<MadePdf>& pdfs) {
+  render::PngOptions o;
+  o.dpi = r.args.png_dpi;
+  o.overlay = r.args.png_overlay;
+  const auto draw = [&](size_t i, const fs::path& file) {
+    r.progress.step("drawing proof", static_cast<int>(i) + 1, static_cast<int>(doc.pages.size()));
+    render::render_png(doc, palette, static_cast<int>(i), file, o);
+  };
+  const auto make_report = [&](const std::vector<std::string>& written, const std::vector<std::string>& removed) {
+    Report rep = r.report;
+    rep.ok = true;
+    rep.files = written;
+    rep.removed = removed;
+    rep.findings = r.ctx.diag.findings();
+    locate_columns(rep.findings);
+    return report_json(rep);
+  };
+  (void)issue;
+  std::vector<std::string> files;
+  output_step([&] { files = r.outputs.commit(pdfs, draw, make_report); });
+  return files;
+}
+
+bool build(Run& r) {
+  const BuildArgs& args = r.args;
+  Stopwatch sw(r.report);
+  output_step([&] { r.outputs.prepare(args.issue); });
+  r.outputs_checked = true;
+  const model::Issue issue = model::load_issue(args.issue, r.ctx);
+  for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
+  output_step([&] {
+    r.outputs.issue_read({issue.paper, issue.number, issue.date_text, true}, page_names(issue),
+                         inputs_of(issue, args, r.ctx));
+  });
+  const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
+  probe_images(issue, r.ctx);
   sw.lap("load");
   flow::Options fo;
   fo.allow_overset = args.allow_overset;
   fo.allow_low_res = args.allow_low_res;
   fo.balance = !args.no_balance;
+  fo.progress = [&r](int done, int total) { r.progress.step("laying out page", done, total); };
   std::string line_dump;
-  const frame::Document doc = flow::lay_out(issue, *fonts, ctx, fo, args.wants("lines") ? &line_dump : nullptr);
+  const frame::Document doc = flow::lay_out(issue, *fonts, r.ctx, fo, args.wants("lines") ? &line_dump : nullptr);
   sw.lap("layout");
-  out << line_dump;
-  if (args.wants("pages")) out << flow::dump_pages(doc);
-  if (ctx.diag.has_errors()) return false;
+  r.out << line_dump;
+  if (args.wants("pages")) r.out << flow::dump_pages(doc);
+  if (r.failed()) return false;
   const frame::Palette palette = frame::Palette::of(doc);
-  report.files = write_pdfs(args, issue, doc, palette, ctx);
+  const char* what = args.split ? "finishing page" : "finishing PDF";
+  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, palette, r.ctx, r.outputs.pdf_paths(),
+                                        [&r, what](int done, int total) { r.progress.step(what, done, total); });
   sw.lap("pdf");
-  if (ctx.diag.has_errors()) return false;
-  for (const auto& f : report.files) out << "wrote " << f << "\n";
-  if (!args.png_dir.empty()) {
-    write_proofs(args, doc, palette);
-    sw.lap("proofs");
-    out << "wrote proofs to " << args.png_dir << "\n";
-  }
+  if (r.failed()) return false;
+  r.report.files = publish(r, issue, doc, palette, pdfs);
+  sw.lap("write");
   return true;
+}
+
+// After a failure: no result of an earlier build stays at the output paths, and the
+// report (when asked for) says what happened.
+int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
+  r.progress.clear();
+  if (r.outputs_checked) r.report.removed = r.outputs.remove_previous();
+  r.report.ok = false;
+  r.report.exit_status = status;
+  r.report.findings = r.ctx.diag.findings();
+  locate_columns(r.report.findings);
+  try {
+    r.outputs.write_failure_report(report_json(r.report));
+  } catch (const base::Error& e) {
+    base::Diagnostics d;
+    d.add_error(e, "output");
+    r.report.findings.push_back(d.findings().front());
+  }
+  r.outputs.remove_created_folders();
+  printer.print_all(r.report.findings);
+  for (const auto& f : r.report.removed)
+    if (!r.args.quiet) err << "paperset: removed '" << base::escape_text(f) << "', the result of an earlier build\n";
+  err << "paperset: build failed; " << (r.args.split ? "no page written" : "no PDF written") << "\n";
+  return status;
 }
 
 }  // namespace
 
 int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
-  Report report;
-  report.issue = args.issue;
   ctx.diag.set_error_limit(static_cast<size_t>(args.max_errors));
+  Run r{args, ctx, out, {}, Outputs(args), Progress(err, !args.quiet && stderr_is_terminal()), false};
+  r.report.command = args.command_line;
+  r.report.issue = args.issue;
+  FindingPrinter printer(err, colour_on_stderr(), args.quiet);
   try {
-    report.ok = build(args, ctx, out, report);
+    if (!build(r)) return fail(r, printer, err, 1);
+  } catch (const OutputError& e) {
+    ctx.diag.add_error(e, "output");
+    return fail(r, printer, err, 1);
   } catch (const base::Error& e) {
     ctx.diag.add_error(e, "input");
-    report.ok = false;
+    return fail(r, printer, err, 1);
+  } catch (const std::bad_alloc&) {
+    ctx.diag.error("memory", "out of memory", {}, {}, 0,
+                   "build a smaller issue, or on a machine with more memory (docs/format.md \"Limits\")");
+    return fail(r, printer, err, 1);
+  } catch (const std::exception& e) {
+    ctx.diag.error("internal", std::string("internal error: ") + e.what(), {}, {}, 0, internal_error_fix());
+    return fail(r, printer, err, 3);
   }
+  r.progress.clear();
   std::vector<base::Finding> findings = ctx.diag.findings();
   locate_columns(findings);
-  FindingPrinter(err, colour_on_stderr(), false).print_all(findings);
-  if (!report.ok) err << "paperset: build failed; no PDF written\n";
-  report.findings = findings;
-  if (!args.report.empty()) finish::write_file_atomically(args.report, report_json(report));
-  return report.ok ? 0 : 1;
+  printer.print_all(findings);
+  if (!args.quiet)
+    for (const auto& f : r.report.files) err << "wrote " << (f == "-" ? std::string("the PDF to standard output") : base::escape_text(f)) << "\n";
+  return 0;
 }
 
 }  // namespace cli

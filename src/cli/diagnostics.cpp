@@ -50,6 +50,14 @@ void locate_columns(std::vector<base::Finding>& findings) {
   }
 }
 
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+std::string internal_error_fix() {
+  return "this is a bug in paperset " PAPERSET_VERSION
+         ", not a fault of the input: please report it with this message, the command line "
+         "and the issue file (with its layout and photos)";
+}
+
 bool colour_on_stderr() {
   const char* no = std::getenv("NO_COLOR");
   if (no && *no) return false;

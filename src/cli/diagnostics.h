@@ -3,6 +3,7 @@
 // form with the fix on the next line, colour only on a terminal and never with NO_COLOR,
 // warnings left out with --quiet.
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "base/diag.h"
@@ -17,6 +18,11 @@ void locate_columns(std::vector<base::Finding>& findings);
 // Whether standard error gets colour: a terminal, and NO_COLOR unset or empty
 // (https://no-color.org).
 bool colour_on_stderr();
+
+bool stderr_is_terminal();
+
+// What to do about an internal error (a bug in paperset, not in the input).
+std::string internal_error_fix();
 
 class FindingPrinter {
  public:

@@ -1,10 +1,16 @@
 // paperset's entry point: the only place that prints (docs/architecture.md habit 3).
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/args.h"
 #include "cli/build.h"
+#include "cli/diagnostics.h"
+#include "cli/help.h"
 #include "cli/preflight_cmd.h"
+#include "cli/temp_file.h"
+#include "cli/versions.h"
 
 namespace {
 
@@ -21,37 +27,48 @@ int run(const cli::Args& args) {
     char* end = nullptr;
     const long long v = std::strtoll(e, &end, 10);
     if (*end != '\0' || v < 0)
-      throw base::Error({}, "SOURCE_DATE_EPOCH is not a number of seconds: '" + std::string(e) + "'",
+      throw base::Error({}, "SOURCE_DATE_EPOCH is not a number of seconds: '" + base::escape_text(e) + "'",
                         "unset it or set it to an integer, e.g. SOURCE_DATE_EPOCH=1704412800");
     ctx.source_date_epoch = v;
   }
   switch (args.command) {
-    case cli::Args::Help: std::cout << cli::usage(); return 0;
-    case cli::Args::Version: std::cout << "paperset " PAPERSET_VERSION "\n"; return 0;
+    case cli::Args::Help: std::cout << cli::help_for(args.help_topic); return 0;
+    case cli::Args::Version: std::cout << cli::version_text(); return 0;
     case cli::Args::Build: return cli::run_build(args.build, ctx, std::cout, std::cerr);
     case cli::Args::Preflight: return cli::run_preflight(args.preflight, ctx, std::cout, std::cerr);
   }
   return 2;
 }
 
+void print_error(const base::Error& e) {
+  base::Diagnostics d;
+  d.add_error(e, "input");
+  for (const auto& f : d.findings()) std::cerr << base::format_finding(f) << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  cli::install_cleanup_handlers();
   std::vector<std::string> argv_s(argv, argv + argc);
   cli::Args args;
   try {
     args = cli::parse_args(argv_s);
   } catch (const cli::UsageError& e) {
-    std::cerr << "paperset: " << e.message << "\n\n" << cli::usage();
+    std::cerr << "paperset: " << base::escape_text(e.message) << "\n\n" << cli::help_for(e.command);
     return 2;
   }
   try {
     return run(args);
   } catch (const base::Error& e) {
-    std::cerr << e.format() << "\n";
+    print_error(e);
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "paperset: error: out of memory\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "paperset: error: " << e.what() << "\n";
-    return 1;
+    std::cerr << "paperset: internal error: " << base::escape_text(e.what()) << "\n  fix: " << cli::internal_error_fix()
+              << "\n";
+    return 3;
   }
 }

@@ -1,7 +1,8 @@
 #pragma once
-// build --report FILE.json: what a nightly job needs to decide and alert:
-// every file written, findings by article and page (overset, low-resolution photos,
-// substituted fonts, missing glyphs, preflight), timings, and the outcome.
+// build --report FILE.json (docs/cli.md "The build report"): what a nightly job needs to
+// decide and alert — the outcome, every file written and every previous result removed,
+// every finding with its place, page and element, timings, and which paperset ran with
+// which command line. Written with nlohmann-json.
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,10 +12,13 @@
 namespace cli {
 
 struct Report {
+  std::vector<std::string> command;  // argv
   std::string issue;
   bool ok = false;
+  int exit_status = 0;
   std::vector<int> pages;
-  std::vector<std::string> files;
+  std::vector<std::string> files;    // written ("-": standard output)
+  std::vector<std::string> removed;  // previous results removed (stale pages, a failed build's old PDF)
   std::vector<std::pair<std::string, double>> timings_ms;  // stage → milliseconds
   std::vector<base::Finding> findings;
 };

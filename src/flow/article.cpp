@@ -207,25 +207,23 @@ void ArticleFlow::overset() {
   const Slot last = slots_.empty() ? Slot{lf.page, 0, lf.rect.col, lf.rect.row, lf.rect.row + lf.rect.rows - 1}
                                    : slots_.back();
   const std::string msg = std::to_string(chars) + " characters (" + std::to_string(lines) +
-                          " lines) did not fit its frames; make the frames larger or cut the text";
+                          " lines) did not fit its frames";
   const model::Layout& L = job_.layout();
-  report_overset(job_, msg, a_.loc, a_.id, last.page,
+  report_overset(job_, msg, "make the frames larger or cut the text", a_.loc, a_.id, last.page,
                  {last.x, L.row_y(std::max(last.row_last, last.row_first)), last.w, L.pitch});
 }
 
-// A column left mostly empty is reported: less than half of its free grid lines used.
-// A balanced frame is judged as the text would have fallen without balancing (its
-// columns are all equally short, but the story is just as short of its frame). One
-// warning per frame names the columns.
+// A column left mostly empty is reported: less than half of its frame's grid lines used,
+// judged on the text as set — after balancing, so a story that ends in even, reasonably
+// full columns is not reported, while one whose balanced columns still stand mostly
+// empty is. One warning per frame names the columns.
 void ArticleFlow::underset() {
-  const std::vector<int>& used = natural_.empty() ? used_ : natural_;
   std::map<int, std::map<int, std::pair<int, int>>> frames;  // frame → column → (used, rows)
   for (size_t i = 0; i < columns_.size(); ++i) {
     auto& u = frames[columns_[i].frame][columns_[i].column];
-    u.first += used[i];
+    u.first += used_[i];
     u.second += std::max(columns_[i].rows(), 0);
   }
-  const int last = static_cast<int>(a_.frames.size()) - 1;
   for (const auto& [fi, cols] : frames) {
     std::vector<int> empty;
     int n_used = 0, rows = 0;
@@ -236,14 +234,11 @@ void ArticleFlow::underset() {
     if (empty.empty()) continue;
     std::string which = empty.size() == 1 ? "column " : "columns ";
     for (size_t i = 0; i < empty.size(); ++i) which += (i ? ", " : "") + std::to_string(empty[i]);
-    const bool balanced = fi == last && !natural_.empty();
-    const std::string verb = balanced ? " would be" : (empty.size() == 1 ? " is" : " are");
     const model::Frame& f = a_.frames[static_cast<size_t>(fi)];
     job_.diag.warn("underset",
-                   which + verb + " mostly empty (the text fills " + std::to_string(n_used) + " of the frame's " +
-                       std::to_string(rows) + " grid lines" + (balanced ? ", set in balanced columns" : "") +
-                       "); make the frame smaller or add text",
-                   f.loc, a_.id, f.page);
+                   which + (empty.size() == 1 ? " is" : " are") + " mostly empty (the text fills " +
+                       std::to_string(n_used) + " of the frame's " + std::to_string(rows) + " grid lines)",
+                   f.loc, a_.id, f.page, "make the frame smaller or add text");
   }
 }
 

@@ -15,8 +15,8 @@ namespace {
 void banner_overset(Job& job, const model::Banner& b, int need, int lost_chars) {
   const std::string msg = "the banner needs " + std::to_string(need) + " grid lines but has " +
                           std::to_string(b.rect.rows) + " (" + std::to_string(lost_chars) +
-                          " characters did not fit); make the block taller or the text shorter";
-  report_overset(job, msg, b.loc, b.id, b.page, job.layout().box(b.rect));
+                          " characters did not fit)";
+  report_overset(job, msg, "make the block taller or the text shorter", b.loc, b.id, b.page, job.layout().box(b.rect));
 }
 
 }  // namespace

@@ -56,12 +56,12 @@ void lay_out_blocks(Job& job, const model::Issue& issue, const model::Page& p) {
 
 }  // namespace
 
-void report_overset(Job& job, const std::string& message, const base::Loc& loc, const std::string& id, int page,
+void report_overset(Job& job, const std::string& message, const std::string& fix, const base::Loc& loc, const std::string& id, int page,
                     const model::Box& mark) {
   if (job.opt.allow_overset)
-    job.diag.warn("overset", message, loc, id, page);
+    job.diag.warn("overset", message, loc, id, page, fix);
   else
-    job.diag.error("overset", message, loc, id, page);
+    job.diag.error("overset", message, loc, id, page, fix);
   job.page(page).overlay.push_back({frame::Overlay::Overset, mark.x, mark.y, mark.w, mark.h});
 }
 
@@ -77,10 +77,12 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   setter.set_line_dump(line_dump);
   Job job{setter, {}, ctx.diag, opt};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
+  int done = 0;
   for (const auto& p : issue.pages) {
     grid_overlay(issue.layout, job.page(p.number));
     lay_out_folio(job, issue, p);
     lay_out_blocks(job, issue, p);
+    if (opt.progress) opt.progress(++done, static_cast<int>(issue.pages.size()));
   }
   for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
   return doc;

@@ -2,6 +2,8 @@
 // Flow: blocks on the page grid → placed frames per page (docs/architecture.md). Articles
 // thread their text through their frames column by column, pulling lines from the
 // composer one at a time; photos, captions, banners, folios and jump lines are set here.
+#include <functional>
+
 #include "base/context.h"
 #include "frame/frame.h"
 #include "model/issue.h"
@@ -13,6 +15,7 @@ struct Options {
   bool allow_overset = false;  // overset is an error unless allowed (then a warning + proof mark)
   bool allow_low_res = false;  // photos under 100 ppi are an error unless allowed
   bool balance = true;         // balance the columns of an article's last frame (docs/format.md)
+  std::function<void(int done, int total)> progress;  // called after each page is laid out
 };
 
 // Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.

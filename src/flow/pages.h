@@ -27,7 +27,7 @@ void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p)
 
 // Overset is an error naming the block and how much did not fit (docs/format.md);
 // --allow-overset makes it a warning. Either way `mark` is outlined on the proof.
-void report_overset(Job& job, const std::string& message, const base::Loc& loc, const std::string& id, int page,
+void report_overset(Job& job, const std::string& message, const std::string& fix, const base::Loc& loc, const std::string& id, int page,
                     const model::Box& mark);
 
 }  // namespace flow

@@ -76,7 +76,8 @@ void place_image(Job& job, const model::Photo& p, const model::Box& area) {
   const double ppi = info.width / (base::to_pt(img.img_w) / 72.0);
   const std::string what = "photo resolution is " + std::to_string(static_cast<int>(ppi)) + " ppi at its placed size";
   if (ppi < 100 && !job.opt.allow_low_res)
-    job.diag.error("low-resolution", what + " (minimum 100); use a larger image or pass --allow-low-res", p.loc, p.id, p.page);
+    job.diag.error("low-resolution", what + " (minimum 100)", p.loc, p.id, p.page,
+                   "use a larger image, or pass --allow-low-res to print it anyway");
   else if (ppi < 200)
     job.diag.warn("low-resolution", what + " (200 recommended for newsprint)", p.loc, p.id, p.page);
   frame::Page& page = job.page(p.page);
@@ -92,9 +93,9 @@ void place_image(Job& job, const model::Photo& p, const model::Box& area) {
 void caption_overset(Job& job, const model::Photo& p, int need, int lost_chars) {
   const std::string msg = "the caption needs " + std::to_string(need) + " grid lines but the photo block has only " +
                           std::to_string(p.rect.rows) + " (" + std::to_string(lost_chars) +
-                          " characters did not fit); make the block taller or shorten the caption";
+                          " characters did not fit)";
   const model::Box b = job.layout().box(p.rect);
-  report_overset(job, msg, p.loc, p.id, p.page, {b.x, b.y + b.h - job.layout().pitch, b.w, job.layout().pitch});
+  report_overset(job, msg, "make the block taller or shorten the caption", p.loc, p.id, p.page, {b.x, b.y + b.h - job.layout().pitch, b.w, job.layout().pitch});
 }
 
 }  // namespace

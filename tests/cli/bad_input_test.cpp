@@ -142,17 +142,6 @@ TEST_CASE("an issue file that does not exist") {
   CHECK(files_in(dir).empty());
 }
 
-TEST_CASE("an output folder that does not exist: exit 1 naming the path") {
-  const fs::path dir = scratch("cli-bad");
-  const fs::path out = dir / "no-such-folder" / "out.pdf";
-  const auto r = paperset("build " + quote(data("cli/photo_ok.xml")) + " -o " + quote(out));
-  CAPTURE(r.out);
-  CHECK(r.exit_code == 1);
-  CHECK(contains(r.out, out.string()));
-  CHECK(contains(r.out, "\n  fix: "));
-  CHECK(files_in(dir).empty());
-}
-
 TEST_CASE("overset text: an error naming the article and how many characters did not fit") {
   const fs::path issue = data("cli/overset.xml");
   const Outcome o = build_into_fresh_dir(issue);

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <regex>
+#include <set>
 
 #include "cli/cli_helpers.h"
 
@@ -55,24 +57,104 @@ TEST_CASE("--help prints the usage to standard output and exits 0") {
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "paperset build ISSUE.xml -o OUT.pdf"));
     CHECK(contains(r.out, "paperset preflight FILE.pdf"));
-    for (const char* opt : {"--png", "--dump=lines|pages", "--allow-overset", "--allow-low-res"})
-      CHECK_MESSAGE(contains(r.out, opt), "--help does not mention " << opt);
+    CHECK(contains(r.out, "paperset help build"));
     CHECK(contains(r.out, "exit status"));
   }
 }
 
-TEST_CASE("--version prints the version to standard output and exits 0") {
-  const auto r = paperset_stdout("--version");
-  CAPTURE(r.out);
-  CHECK(r.exit_code == 0);
-  // "paperset MAJOR.MINOR.PATCH\n"
-  REQUIRE(r.out.rfind("paperset ", 0) == 0);
-  const std::string v = r.out.substr(9);
-  int dots = 0;
-  for (size_t i = 0; i + 1 < v.size(); ++i) {
-    CHECK_MESSAGE((std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.'), "not a version: " << v);
-    dots += v[i] == '.';
+TEST_CASE("help for a command: `paperset help build` and `paperset build --help` say the same") {
+  const auto a = paperset_stdout("help build");
+  const auto b = paperset_stdout("build --help");
+  const auto c = paperset_stdout("build " + kIssue + " -o x.pdf -h");  // --help anywhere wins, nothing is built
+  CAPTURE(a.out);
+  CHECK(a.exit_code == 0);
+  CHECK(b.exit_code == 0);
+  CHECK(c.exit_code == 0);
+  CHECK(a.out == b.out);
+  CHECK(a.out == c.out);
+  for (const char* opt : {"--output", "--png", "--png-dpi", "--overlay", "--dump", "--allow-overset", "--allow-low-res",
+                          "--split", "--split-name", "--jobs", "--report", "--output-profile", "--fail-on", "--werror",
+                          "--quiet", "--max-errors", "--no-balance", "--raw"})
+    CHECK_MESSAGE(contains(a.out, opt), "build --help does not mention " << opt);
+  const auto p = paperset_stdout("help preflight");
+  CHECK(p.exit_code == 0);
+  CHECK(p.out == paperset_stdout("preflight --help").out);
+  CHECK(contains(p.out, "--json"));
+  check_usage_error("help frobnicate", "no help on 'frobnicate'");
+}
+
+TEST_CASE("a usage error of a command shows that command's usage") {
+  const auto r = paperset("build " + kIssue + " -o x.pdf --frobnicate");
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.out, "usage: paperset build"));
+  CHECK(contains(r.out, "--split-name"));
+}
+
+TEST_CASE("every option takes its value as --opt value and as --opt=value") {
+  // Each pair must be accepted the same way; what they do is checked elsewhere, here
+  // only that both spellings parse (a bad value must fail the same way in both).
+  const std::pair<const char*, const char*> pairs[] = {
+      {"--png-dpi 300", "--png-dpi=300"},       {"--dump lines", "--dump=lines"},
+      {"--jobs 2", "--jobs=2"},                 {"--max-errors 3", "--max-errors=3"},
+      {"--fail-on underset", "--fail-on=underset"}, {"--split-name {page}", "--split-name={page}"},
+  };
+  for (const auto& [spaced, joined] : pairs) {
+    CAPTURE(spaced);
+    // -h makes the command stop after parsing: exit 0 means the options were accepted.
+    CHECK(paperset_stdout("build " + kIssue + " -o x.pdf --split " + spaced + " -h").exit_code == 0);
+    CHECK(paperset_stdout("build " + kIssue + " -o x.pdf --split " + joined + " -h").exit_code == 0);
   }
-  CHECK(dots == 2);
-  CHECK(v.back() == '\n');
+  check_usage_error("build " + kIssue + " -o @OUT@ --png-dpi=abc", "--png-dpi needs a positive number");
+  check_usage_error("build " + kIssue + " -o @OUT@ --png-dpi abc", "--png-dpi needs a positive number");
+  check_usage_error("build " + kIssue + " -o @OUT@ --split=yes", "--split takes no value");
+  check_usage_error("build " + kIssue + " -o @OUT@ --fail-on=undreset", "unknown finding 'undreset'");
+  check_usage_error("build " + kIssue + " -o @OUT@ --split --split-name=plain", "needs {page}");
+  check_usage_error("build " + kIssue + " -o @OUT@ --split --split-name={title}{page}", "unknown field {title}");
+  check_usage_error("build " + kIssue + " -o @OUT@ --split-name={page}", "add --split");
+  check_usage_error("build " + kIssue + " -o - --split", "--split writes files");
+  check_usage_error("build " + kIssue + " -o - --dump=pages", "cannot go with -o -");
+}
+
+TEST_CASE("--version prints the version and the libraries' versions to standard output") {
+  for (const char* flag : {"--version", "version"}) {
+    const auto r = paperset_stdout(flag);
+    CAPTURE(r.out);
+    CHECK(r.exit_code == 0);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() >= 2);
+    // "paperset MAJOR.MINOR.PATCH"
+    REQUIRE(lines[0].rfind("paperset ", 0) == 0);
+    const std::string v = lines[0].substr(9);
+    int dots = 0;
+    for (char c : v) {
+      CHECK_MESSAGE((std::isdigit(static_cast<unsigned char>(c)) || c == '.'), "not a version: " << v);
+      dots += c == '.';
+    }
+    CHECK(dots == 2);
+    // Each library with a version number.
+    for (const char* lib : {"HarfBuzz", "FreeType", "cairo", "libqpdf", "Little CMS", "libpng", "tinyxml2"}) {
+      const size_t at = r.out.find(std::string(lib) + " ");
+      CHECK_MESSAGE(at != std::string::npos, lib << " missing");
+      if (at != std::string::npos)
+        CHECK(std::isdigit(static_cast<unsigned char>(r.out[at + std::string(lib).size() + 1])));
+    }
+  }
+}
+
+TEST_CASE("--fail-on accepts every warning code the stages report") {
+  // Every `warn("code"` in the sources: a nightly job must be able to fail on it.
+  static const std::regex warn_call(R"re(warn\(\s*"([a-z0-9-]+)")re");
+  std::set<std::string> codes;
+  for (const auto& e : fs::recursive_directory_iterator(test::source_root() / "src")) {
+    if (e.path().extension() != ".cpp") continue;
+    const std::string text = slurp(e.path());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), warn_call); it != std::sregex_iterator(); ++it)
+      codes.insert((*it)[1]);
+  }
+  REQUIRE(codes.count("underset") == 1);
+  for (const auto& c : codes) {
+    if (c == "too-many-errors") continue;  // about the report itself, not the paper
+    CAPTURE(c);
+    CHECK(paperset_stdout("build " + kIssue + " -o x.pdf --fail-on=" + c + " -h").exit_code == 0);
+  }
 }

@@ -134,9 +134,9 @@ TEST_CASE("a well-filled article has no underset warning") {
   CHECK(l.found("overset").empty());
 }
 
-TEST_CASE("underset is judged as the text would fall without balancing") {
-  // 45 lines in 3 columns of 20: balanced 15 + 15 + 15, but the story is 15 lines short:
-  // set top to bottom column 3 would hold 5 of 20.
+TEST_CASE("underset is judged on the columns as set: after balancing") {
+  // 45 lines in 3 columns of 20: balanced 15 + 15 + 15 stand three-quarters full (no
+  // warning); set top to bottom, column 3 would hold 5 of 20 (a warning naming it).
   const std::string page = "<article id=\"short\" col=\"1\" cols=\"3\" row=\"1\" rows=\"20\"><p>" + han(8 + 10 * 44) +
                            "</p></article>";
   for (bool balance : {true, false}) {
@@ -145,9 +145,20 @@ TEST_CASE("underset is judged as the text would fall without balancing") {
     opt.balance = balance;
     const Laid l = lay_out(issue_xml("tabloid", {page}), opt);
     const auto f = l.found("underset");
+    if (balance) {
+      CHECK(f.empty());
+      continue;
+    }
     REQUIRE(f.size() == 1);
     CAPTURE(f[0].message);
     CHECK(f[0].message.find("column 3 ") != std::string::npos);
     CHECK(f[0].message.find("45 of the frame's 60 grid lines") != std::string::npos);
   }
+  // 15 lines balanced 5 + 5 + 5 of 20: every column stands mostly empty.
+  const std::string sparse = "<article id=\"sparse\" col=\"1\" cols=\"3\" row=\"1\" rows=\"20\"><p>" + han(8 + 10 * 14) +
+                             "</p></article>";
+  const auto f = lay_out(issue_xml("tabloid", {sparse})).found("underset");
+  REQUIRE(f.size() == 1);
+  CAPTURE(f[0].message);
+  CHECK(f[0].message.find("columns 1, 2, 3 ") != std::string::npos);
 }

@@ -1,0 +1,89 @@
+#include "cli/help.h"
+
+namespace cli {
+
+std::string usage() {
+  return R"(usage:
+  paperset build ISSUE.xml -o OUT.pdf [options]
+  paperset preflight FILE.pdf [--json]
+  paperset help [build|preflight]
+  paperset --help | --version
+
+commands:
+  build        lay out an issue and write its print-ready PDF/X-4 (and proofs)
+  preflight    check any PDF against what a newspaper plant's preflight asks
+
+`paperset help build` (or `paperset build --help`) lists the build options.
+Data (layouts, font map, ICC profile) is found beside the program, or in
+$PAPERSET_DATA. Manual: man paperset.
+
+exit status: 0 success, 1 bad input or a failed check, 2 usage error,
+3 internal error (a bug: please report it)
+)";
+}
+
+std::string build_help() {
+  return R"(usage: paperset build ISSUE.xml -o OUT.pdf [options]
+
+Lays out the issue and writes its PDF/X-4. Every option that takes a value takes
+it as `--opt value` or `--opt=value`.
+
+output:
+  -o, --output FILE.pdf     where to write the PDF; `-o -` writes it to standard
+                            output. Its folder is created when missing.
+  --split                   one PDF per page; -o is then a folder (or a name stem:
+                            -o out/issue.pdf gives out/issue-page-01.pdf …)
+  --split-name TEMPLATE     with --split: the page files' names, from {paper},
+                            {number}, {date}, {date:%Y%m%d}, {page}, {page:3},
+                            {section}; e.g. "{paper}-{date:%Y%m%d}-A{page}"
+  --jobs, -j N              with --split: pages drawn at once (default: one per core)
+  --png DIR                 also write a PNG proof of every page into DIR
+  --png-dpi N               proof resolution (default 150)
+  --overlay                 draw the grid, frame edges and overset marks on proofs
+  --report FILE.json        write a build report (also when the build fails)
+  --output-profile FILE.icc CMYK output profile to embed (default: the shipped
+                            newsprint profile)
+  --dump lines|pages        print composed lines / placed boxes to standard output
+  --raw                     the PDF as drawn, without PDF/X finishing (debugging)
+
+what fails the build:
+  --allow-overset           text that does not fit is a warning, not an error
+  --allow-low-res           photos under 100 ppi are a warning, not an error
+  --fail-on LIST            these warnings fail the build too: `warning` (all),
+                            overset, underset, low-res, missing-glyph, ink-limit …
+  --werror                  the same as --fail-on warning
+  --no-balance              never balance an article's last columns
+  --max-errors N            input errors reported before stopping (default 20)
+
+messages:
+  -q, --quiet               print errors only (no warnings, progress or "wrote")
+
+On failure nothing that looks like a result is left: no temporary file, and a
+PDF (split pages, proofs) of an earlier build at the output paths is removed.
+
+exit status: 0 success, 1 bad input or a failed check, 2 usage error,
+3 internal error
+)";
+}
+
+std::string preflight_help() {
+  return R"(usage: paperset preflight FILE.pdf [--json]
+
+Checks a PDF against what a newspaper plant's preflight asks: page boxes, PDF/X-4
+identification, output intent, embedded fonts, no RGB, black text overprinting,
+image resolution, total ink. Prints one line per finding and a summary.
+
+  --json                    the findings as JSON on standard output
+
+exit status: 0 no errors, 1 a check failed or the file cannot be read,
+2 usage error
+)";
+}
+
+std::string help_for(const std::string& topic) {
+  if (topic == "build") return build_help();
+  if (topic == "preflight") return preflight_help();
+  return usage();
+}
+
+}  // namespace cli
