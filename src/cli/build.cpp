@@ -41,8 +41,8 @@ std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args
   std::vector<fs::path> in{issue.source, issue.layout.loc.file, ctx.fonts_dir / "fontmap.xml"};
   if (!args.output_profile.empty()) in.push_back(args.output_profile);
   for (const auto& p : issue.pages) {
-    for (const auto& ph : p.photos) in.push_back(ph.src);
-    for (const auto& a : p.articles)
+    for (const model::Photo& ph : p.of<model::Photo>()) in.push_back(ph.src);
+    for (const model::Article& a : p.of<model::Article>())
       for (const auto& ph : a.photos) in.push_back(ph.src);
   }
   return in;
