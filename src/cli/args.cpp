@@ -176,7 +176,7 @@ Args parse_preflight(const std::vector<std::string>& a, Args args) {
 std::vector<std::string> fail_on_codes() {
   namespace pc = preflight::code;
   return {"warning",       "overset",         "underset",          "low-res",        "low-resolution",
-          "missing-glyph", "ink-limit",       pc::kResolution,     pc::kStructure,   pc::kOutputIntent,
+          "missing-glyph", "ink-limit",       "loose-line",        pc::kResolution,     pc::kStructure,   pc::kOutputIntent,
           pc::kPdfxXmp,    pc::kFontUnicode,  pc::kTextGray,       "pdf-repair"};
 }
 
