@@ -122,8 +122,8 @@ void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead
     row += rows;
   }
   if (lost > 0)
-    report_overset(job, std::to_string(lost) + " characters of the masthead's issue data did not fit; make the block taller",
-                   m.loc, id, m.page, box);
+    report_overset(job, std::to_string(lost) + " characters of the masthead's issue data did not fit",
+                   "make the block taller", m.loc, id, m.page, box);
 }
 
 }  // namespace flow
