@@ -2,6 +2,7 @@
 // are parse the XML, load the layout it names, read the pages, check the whole.
 #include "model/issue.h"
 
+#include "model/copy_attach.h"
 #include "model/issue_parse.h"
 
 namespace model {
@@ -74,7 +75,8 @@ void read_issue_attrs(const xml::Node& n, Issue& is, const base::Context& ctx, b
 
 }  // namespace
 
-Issue parse_issue(const std::string& xml_text, const fs::path& name, const base::Context& ctx) {
+Issue parse_issue(const std::string& xml_text, const fs::path& name, const base::Context& ctx,
+                  const LoadOptions& opt) {
   const std::string file = name.string();
   tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
   const xml::Node root{xml::parse(doc, xml_text, file, "issue"), file};
@@ -84,7 +86,9 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   // Every input error of the file is reported, up to the limit (docs/cli.md "Diagnostics").
   base::ErrorCollector errors(ctx.diag.error_limit());
   read_issue_attrs(root, is, ctx, errors);
-  const IssueScope scope{file, name.parent_path(), is.layout};
+  Imports imports;  // copy files the blocks name (docs/import.md)
+  imports.keep_copy = opt.keep_copy;
+  const IssueScope scope{file, name.parent_path(), is.layout, &imports};
   bool pages_read = true;
   for (const auto* c : xml::children(root.e)) {
     if (std::string(c->Name()) != "page") {
@@ -99,11 +103,12 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   // whole-issue checks run only over a complete set of pages.
   if (pages_read) check_issue(is, errors);
   errors.throw_if_any();
+  is.notes = std::move(imports.notes);
   return is;
 }
 
-Issue load_issue(const fs::path& file, const base::Context& ctx) {
-  return parse_issue(base::read_file(file), file, ctx);
+Issue load_issue(const fs::path& file, const base::Context& ctx, const LoadOptions& opt) {
+  return parse_issue(base::read_file(file), file, ctx, opt);
 }
 
 const base::Loc& loc_of(const Block& b) {

@@ -152,14 +152,22 @@ struct Issue {
   std::string number;
   Layout layout;
   std::vector<Page> pages;
+  // What reading found that the build report carries: the copy clean-up's changes,
+  // paragraphs joined in a manuscript, parts of copy files not used (docs/import.md).
+  std::vector<base::Finding> notes;
 
   const Page* page(int number) const;
 };
 
+struct LoadOptions {
+  bool keep_copy = false;  // --keep-copy: imported copy is set as written, without the clean-up
+};
+
 // Parses and validates an issue file. Throws base::Error (file, line, fix) on bad input.
-Issue load_issue(const std::filesystem::path& file, const base::Context& ctx);
+Issue load_issue(const std::filesystem::path& file, const base::Context& ctx, const LoadOptions& opt = {});
 // The same from memory (tests); `name` is used in messages and for resolving paths.
-Issue parse_issue(const std::string& xml, const std::filesystem::path& name, const base::Context& ctx);
+Issue parse_issue(const std::string& xml, const std::filesystem::path& name, const base::Context& ctx,
+                  const LoadOptions& opt = {});
 
 // Chinese font size names (docs/format.md "Units"): 五号 → 10.5 pt. nullopt if unknown.
 std::optional<Len> chinese_size(const std::string& name);

@@ -1,6 +1,7 @@
 // The blocks of a page: <article> (with <frame>s and nested <photo>s), <photo>, <banner>.
 #include <filesystem>
 
+#include "model/copy_attach.h"
 #include "model/issue_parse.h"
 
 namespace model {
@@ -61,7 +62,7 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
   }
   for (const auto& [name, kind] : kBody)
     if (tag == name) return a.body.push_back(read_text_block(c, kind, s.layout));
-  if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s));
+  if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s, parent.has("src")));
   if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s));
   parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, photo, frame");
 }
@@ -69,7 +70,8 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
 }  // namespace
 
 Article read_article(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "col", "cols", "row", "rows", "style", "balance", "box", "columns", "rules"});
+  n.allow({"id", "col", "cols", "row", "rows", "style", "balance", "box", "columns", "rules", "src", "format", "part",
+           "copy", "kicker"});
   n.no_loose_text();
   Article a;
   a.box = box_attr(n, s.layout);
@@ -82,6 +84,7 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   a.style = style_attr(n, s.layout, "");
   const auto rect = read_opt_rect(n);
   for (const auto* c : xml::children(n.e)) read_article_child(n, {*c, s.file}, a, s);
+  article_from_copy(n, a, s);  // src=: the story's text from a copy file
   if (a.frames.empty() && !rect)
     n.fail(nullptr, "article '" + a.id + "' has no place on the page",
            "add col=, cols=, row=, rows= to the <article>, or list <frame col= cols= row= rows=/> inside it");
@@ -102,8 +105,8 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   return a;
 }
 
-Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit", "rules"});
+Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy) {
+  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit", "rules", "from", "format", "part", "copy"});
   n.no_loose_text();
   Photo p;
   p.rules = rules_attr(n, s.layout);
@@ -113,10 +116,11 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
   p.style = style_attr(n, s.layout, "");
   p.rect = read_rect(n);
   p.fit = n.choice<std::string>("fit", {{"fill", "fill"}, {"fit", "fit"}}, "fill");
-  const std::string src = n.req("src");
-  p.src = s.folder / src;
+  // The image may come from a copy file instead (docs/import.md "Placing copy").
+  const std::string src = in_copy || n.has("from") ? n.opt("src").value_or("") : n.req("src");
+  if (!src.empty() || n.has("src")) p.src = s.folder / src;
   std::error_code ec;
-  if (src.empty() || !std::filesystem::is_regular_file(p.src, ec))
+  if (n.has("src") && (src.empty() || !std::filesystem::is_regular_file(p.src, ec)))
     n.fail("src", "image file '" + p.src.string() + "' of photo '" + p.id + "' not found",
            "correct src= (relative paths start at the issue file's folder) or add the image file");
   for (const auto* c : xml::children(n.e)) {
@@ -129,18 +133,20 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s) {
                         "merge them into one <" + tag + ">");
     slot = read_text_block({*c, s.file}, tag == "caption" ? TextKind::Caption : TextKind::Credit, s.layout);
   }
+  photo_from_copy(n, p, s, in_copy);  // from=: image, caption and credit from a copy file
   return p;
 }
 
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"id", "col", "cols", "row", "rows", "style", "rules"});
+  n.allow({"id", "col", "cols", "row", "rows", "style", "rules", "src", "format", "part", "copy"});
   Banner b;
   b.rules = rules_attr(n, s.layout);
   b.loc = n.at();
   b.page = page;
   b.id = read_id(n, false);
   b.rect = read_rect(n);
-  b.text = read_text_content(n, TextKind::Banner, s.layout);  // the banner is its own text element
+  if (n.has("src")) banner_from_copy(n, b, s);  // the banner's lines from a manuscript
+  else b.text = read_text_content(n, TextKind::Banner, s.layout);  // the banner is its own text element
   return b;
 }
 

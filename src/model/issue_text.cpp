@@ -7,8 +7,6 @@
 
 namespace model {
 
-namespace {
-
 const char* default_style(TextKind k) {
   switch (k) {
     case TextKind::Kicker: return "kicker";
@@ -25,14 +23,18 @@ const char* default_style(TextKind k) {
   return "body";
 }
 
+namespace {
+
 bool xml_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
+
+}  // namespace
 
 // Wide characters: East Asian Width W or F (UAX #11), plus the punctuation that
 // shares code points with Western text but is set full width in Chinese text
 // (docs/typography.md "Punctuation width": “ ” ‘ ’ — … ·). A line wrap between two of
 // them is an artefact of the source file, not a space (CLREQ §3.1: no inter-word
 // spaces in Han text).
-bool wide(char32_t c) {
+bool wide_char(char32_t c) {
   static constexpr char32_t kRanges[][2] = {
       {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3040, 0x33FF},   {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
       {0xA000, 0xA4CF},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
@@ -41,6 +43,8 @@ bool wide(char32_t c) {
     if (c >= r[0] && c <= r[1]) return true;
   return c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x00B7;
 }
+
+namespace {
 
 bool only_space(const std::vector<Inline>& out) {
   for (const auto& x : out)
@@ -92,27 +96,22 @@ void collect(const tinyxml2::XMLElement& parent, const xml::Node& block, TextKin
   }
 }
 
-// One code point of the block with the inline it came from; br marks a forced break.
-struct Cell {
-  char32_t c = 0;
-  size_t seg = 0;
-  bool br = false;
-};
-
-std::vector<Cell> cells_of(const std::vector<Inline>& in) {
-  std::vector<Cell> cells;
+std::vector<TextCell> cells_of(const std::vector<Inline>& in) {
+  std::vector<TextCell> cells;
   for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i].br) cells.push_back({0, i, true});
-    for (char32_t c : base::to_u32(in[i].text)) cells.push_back({c, i, false});
+    if (in[i].br) cells.push_back({0, i, true, 0});
+    for (char32_t c : base::to_u32(in[i].text)) cells.push_back({c, i, false, 0});
   }
   return cells;
 }
 
+}  // namespace
+
 // The whitespace rule: trim at the ends and around <br/>; a run with a newline goes
 // between two wide characters, else becomes one space; spaces typed on one line
 // become exactly one U+0020 (docs/typography.md: typed spaces between Han are meaningful).
-std::vector<Cell> apply_space_rule(const std::vector<Cell>& cells) {
-  std::vector<Cell> out;
+std::vector<TextCell> apply_space_rule(const std::vector<TextCell>& cells) {
+  std::vector<TextCell> out;
   for (size_t i = 0; i < cells.size();) {
     if (cells[i].br || !xml_space(cells[i].c)) {
       out.push_back(cells[i++]);
@@ -123,8 +122,12 @@ std::vector<Cell> apply_space_rule(const std::vector<Cell>& cells) {
     for (; j < cells.size() && !cells[j].br && xml_space(cells[j].c); ++j)
       newline = newline || cells[j].c == U'\n' || cells[j].c == U'\r';
     const bool at_edge = out.empty() || out.back().br || j == cells.size() || cells[j].br;
-    const bool wrap_between_wide = newline && !at_edge && wide(out.back().c) && wide(cells[j].c);
-    if (!at_edge && !wrap_between_wide) out.push_back({U' ', cells[i].seg, false});
+    const bool wrap_between_wide = newline && !at_edge && wide_char(out.back().c) && wide_char(cells[j].c);
+    if (!at_edge && !wrap_between_wide) {
+      TextCell space = cells[i];  // keeps the run (and source line) where the whitespace began
+      space.c = U' ';
+      out.push_back(space);
+    }
     i = j;
   }
   return out;
@@ -132,7 +135,7 @@ std::vector<Cell> apply_space_rule(const std::vector<Cell>& cells) {
 
 // Rebuilds the inlines from the cells, merging neighbours with the same emphasis and
 // dropping those left empty.
-std::vector<Inline> rebuild(const std::vector<Inline>& in, const std::vector<Cell>& cells) {
+std::vector<Inline> rebuild_inlines(const std::vector<Inline>& in, const std::vector<TextCell>& cells) {
   std::vector<std::u32string> text(in.size());
   std::vector<bool> keep(in.size(), false);
   for (const auto& c : cells) {
@@ -151,8 +154,6 @@ std::vector<Inline> rebuild(const std::vector<Inline>& in, const std::vector<Cel
   }
   return out;
 }
-
-}  // namespace
 
 std::string style_attr(const xml::Node& n, const Layout& layout, const std::string& fallback) {
   const auto v = n.opt("style");
@@ -176,7 +177,7 @@ TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& lay
   std::vector<Inline> raw;
   collect(n.e, n, kind, layout, {}, raw);
   // Inline style "" means the block's style; an explicit one equal to it is the same.
-  b.content = rebuild(raw, apply_space_rule(cells_of(raw)));
+  b.content = rebuild_inlines(raw, apply_space_rule(cells_of(raw)));
   if (b.plain().find_first_not_of('\n') == std::string::npos)
     throw base::Error(b.loc, n.tag() + " has no text", "write its text, or remove the empty element");
   return b;

@@ -46,14 +46,14 @@ size_t first_invalid_utf8(const std::string& s) {
 const char* kUtf8Fix =
     "save the file as UTF-8 (a GBK / GB 18030 export converts with: iconv -f GB18030 -t UTF-8 IN > OUT)";
 
-void check_bytes(const std::string& bytes, const std::string& file) {
+void check_bytes(const std::string& bytes, const std::string& file, const std::string& kind = "XML") {
   const bool blank = bytes.find_first_not_of(" \t\r\n") == std::string::npos;
-  if (blank) throw base::Error({file, 1}, "the file is empty", "write the XML content, or pass the right file");
+  if (blank) throw base::Error({file, 1}, "the file is empty", "write the " + kind + " content, or pass the right file");
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     throw base::Error({file, 1}, "the file is UTF-16, not UTF-8", kUtf8Fix);
   if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
-    throw base::Error({file, line_at(bytes, nul)}, "the file contains NUL bytes: it is a binary file, not XML text",
-                      "pass the XML text file (UTF-8), not an image, archive or word-processor file");
+    throw base::Error({file, line_at(bytes, nul)}, "the file contains NUL bytes: it is a binary file, not " + kind + " text",
+                      "pass the " + kind + " text file (UTF-8), not an image, archive or word-processor file");
   if (const size_t bad = first_invalid_utf8(bytes); bad != std::string::npos) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
@@ -109,6 +109,10 @@ std::string describe(tinyxml2::XMLError id) {
 
 }  // namespace
 
+void check_text_bytes(const std::string& bytes, const std::string& file, const std::string& kind) {
+  check_bytes(bytes, file, kind);
+}
+
 const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, const std::string& file,
                         const char* root) {
   check_bytes(bytes, file);
@@ -120,13 +124,14 @@ const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, co
   }
   check_entities(bytes, file);
   const XMLElement* e = doc.RootElement();
-  if (!e) throw base::Error({file, 1}, "the file holds no XML element", std::string("write a <") + root + "> element");
-  if (std::string(e->Name()) != root)
+  const std::string top = root ? root : e ? e->Name() : "root";  // root == nullptr: any root (copy files)
+  if (!e) throw base::Error({file, 1}, "the file holds no XML element", "write a <" + top + "> element");
+  if (e->Name() != top)
     throw base::Error(loc(file, *e), std::string("unknown element <") + e->Name() + "> at the top of the file",
-                      std::string("the file must hold one <") + root + "> element");
+                      "the file must hold one <" + top + "> element");
   if (const XMLElement* extra = e->NextSiblingElement())
     throw base::Error(loc(file, *extra), std::string("a second top-level element <") + extra->Name() + ">",
-                      std::string("put everything inside the one <") + root + "> element");
+                      "put everything inside the one <" + top + "> element");
   return *e;
 }
 

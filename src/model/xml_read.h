@@ -18,10 +18,18 @@ namespace model::xml {
 using base::Len;
 using tinyxml2::XMLElement;
 
+// The checks every text file read by model/ passes first (`kind` names the format in
+// messages: "XML", "plain-text"): not empty, not UTF-16, no NUL bytes, strict UTF-8.
+void check_bytes(const std::string& bytes, const std::string& file, const char* kind);
+
+// The byte checks of every text file model/ reads (`kind` names the format in messages:
+// "XML", "plain-text"): not empty, not UTF-16, no NUL bytes, strict UTF-8.
+void check_text_bytes(const std::string& bytes, const std::string& file, const std::string& kind);
+
 // Checks the bytes (empty, NUL bytes, UTF-16, invalid UTF-8), then parses them with
 // PRESERVE_WHITESPACE (text comes through byte-identical; the whitespace rule of
 // docs/format.md is applied per text block afterwards). Returns the root element,
-// which must be named `root`.
+// which must be named `root` (any name when `root` is nullptr).
 const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, const std::string& file,
                         const char* root);
 
