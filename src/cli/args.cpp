@@ -131,6 +131,7 @@ std::vector<Option> build_options(BuildArgs& b) {
       {"--report", nullptr, true, [&b](const std::string& v) { b.report = v; }},
       {"--output-profile", nullptr, true, [&b](const std::string& v) { b.output_profile = v; }},
       {"--raw", nullptr, false, [&b](const std::string&) { b.no_finish = true; }},
+      {"--keep-copy", nullptr, false, [&b](const std::string&) { b.keep_copy = true; }},
   };
 }
 
@@ -153,7 +154,7 @@ Args parse_build(const std::vector<std::string>& a, Args args) {
     if (!b.issue.empty()) throw UsageError{"more than one issue file given ('" + b.issue + "' and '" + s + "')", "build"};
     b.issue = s;
   });
-  if (help) return {Args::Help, "build", {}, {}, a};
+  if (help) return {Args::Help, "build", {}, {}, a, {}};
   check_build(b);
   return args;
 }
@@ -166,8 +167,33 @@ Args parse_preflight(const std::vector<std::string>& a, Args args) {
     if (!p.file.empty()) throw UsageError{"preflight takes one PDF file", "preflight"};
     p.file = s;
   });
-  if (help) return {Args::Help, "preflight", {}, {}, a};
+  if (help) return {Args::Help, "preflight", {}, {}, a, {}};
   if (p.file.empty()) throw UsageError{"preflight needs a PDF file", "preflight"};
+  return args;
+}
+
+Args parse_import(const std::vector<std::string>& a, Args args) {
+  args.command = Args::Import;
+  ImportArgs& im = args.import;
+  auto choice = [](const std::string& opt, const std::string& v, std::initializer_list<const char*> ok) {
+    std::string list;
+    for (const char* c : ok) {
+      if (v == c) return v;
+      list += (list.empty() ? "" : ", ") + std::string(c);
+    }
+    throw UsageError{opt + " takes " + list + ", got '" + v + "'", "import"};
+  };
+  const std::vector<Option> opts{
+      {"--format", nullptr, true, [&](const std::string& v) { im.format = choice("--format", v, {"nitf", "newsml", "text"}); }},
+      {"--kicker", nullptr, true, [&](const std::string& v) { im.kicker = choice("--kicker", v, {"none", "hl2", "title"}); }},
+      {"--keep-copy", nullptr, false, [&im](const std::string&) { im.keep_copy = true; }},
+  };
+  const bool help = parse_options(a, 2, "import", opts, [&](const std::string& s) {
+    if (!im.file.empty()) throw UsageError{"import takes one copy file ('" + im.file + "' and '" + s + "' given)", "import"};
+    im.file = s;
+  });
+  if (help) return {Args::Help, "import", {}, {}, a, {}};
+  if (im.file.empty()) throw UsageError{"import needs a copy file (NITF, NewsML-G2 or plain text)", "import"};
   return args;
 }
 
@@ -195,8 +221,9 @@ Args parse_args(const std::vector<std::string>& a) {
   const std::string& cmd = a[1];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     args.help_topic = a.size() > 2 ? a[2] : "";
-    if (!args.help_topic.empty() && args.help_topic != "build" && args.help_topic != "preflight")
-      throw UsageError{"no help on '" + args.help_topic + "'; commands: build, preflight", ""};
+    if (!args.help_topic.empty() && args.help_topic != "build" && args.help_topic != "preflight" &&
+        args.help_topic != "import")
+      throw UsageError{"no help on '" + args.help_topic + "'; commands: build, preflight, import", ""};
     return args;
   }
   if (cmd == "--version" || cmd == "-V" || cmd == "version") {
@@ -205,6 +232,7 @@ Args parse_args(const std::vector<std::string>& a) {
   }
   if (cmd == "build") return parse_build(a, args);
   if (cmd == "preflight") return parse_preflight(a, args);
+  if (cmd == "import") return parse_import(a, args);
   throw UsageError{"unknown command '" + cmd + "'", ""};
 }
 

@@ -38,6 +38,7 @@ struct BuildArgs {
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
   bool no_finish = false;      // --raw: cairo's PDF without PDF/X finishing (debugging)
+  bool keep_copy = false;      // --keep-copy: imported copy without the clean-up (docs/import.md)
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }
 };
@@ -47,12 +48,21 @@ struct PreflightArgs {
   bool json = false;
 };
 
+// paperset import (docs/import.md).
+struct ImportArgs {
+  std::string file;
+  std::string format;           // --format nitf|newsml|text; empty: the file's content tells
+  bool keep_copy = false;       // --keep-copy: no clean-up
+  std::string kicker = "none";  // --kicker hl2|title: where a NITF / NewsML-G2 kicker comes from
+};
+
 struct Args {
-  enum Command { Help, Version, Build, Preflight } command = Help;
-  std::string help_topic;  // Help: "" (general), "build", "preflight"
+  enum Command { Help, Version, Build, Preflight, Import } command = Help;
+  std::string help_topic;  // Help: "" (general), "build", "preflight", "import"
   BuildArgs build;
   PreflightArgs preflight;
   std::vector<std::string> argv;  // the whole command line, for the build report
+  ImportArgs import;
 };
 
 // Throws UsageError.

@@ -40,6 +40,7 @@ void probe_images(const model::Issue& issue, const base::Context& ctx) {
 std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args, const base::Context& ctx) {
   std::vector<fs::path> in{issue.source, issue.layout.loc.file, ctx.fonts_dir / "fontmap.xml"};
   if (!args.output_profile.empty()) in.push_back(args.output_profile);
+  in.insert(in.end(), issue.copy_files.begin(), issue.copy_files.end());
   for (const auto& p : issue.pages) {
     for (const model::Photo& ph : p.of<model::Photo>()) in.push_back(ph.src);
     for (const model::Article& a : p.of<model::Article>())
@@ -136,7 +137,8 @@ bool build(Run& r) {
   Stopwatch sw(r.report);
   output_step([&] { r.outputs.prepare(args.issue); });
   r.outputs_checked = true;
-  const model::Issue issue = model::load_issue(args.issue, r.ctx);
+  const model::Issue issue = model::load_issue(args.issue, r.ctx, {args.keep_copy});
+  for (const auto& f : issue.notes) r.ctx.diag.add(f);  // copy clean-up and import notes (docs/import.md)
   for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
   output_step([&] {
     r.outputs.issue_read({issue.paper, issue.number, issue.date_text, true}, page_names(issue),

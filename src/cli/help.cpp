@@ -6,12 +6,15 @@ std::string usage() {
   return R"(usage:
   paperset build ISSUE.xml -o OUT.pdf [options]
   paperset preflight FILE.pdf [--json]
-  paperset help [build|preflight]
+  paperset import COPY [--format nitf|newsml|text] [--keep-copy] [--kicker hl2|title]
+  paperset help [build|preflight|import]
   paperset --help | --version
 
 commands:
   build        lay out an issue and write its print-ready PDF/X-4 (and proofs)
   preflight    check any PDF against what a newspaper plant's preflight asks
+  import       print a NITF story, NewsML-G2 item or plain-text manuscript as
+               issue XML to place (docs/import.md)
 
 `paperset help build` (or `paperset build --help`) lists the build options.
 Data (layouts, font map, ICC profile) is found beside the program, or in
@@ -45,6 +48,8 @@ output:
                             newsprint profile)
   --dump lines|pages        print composed lines / placed boxes to standard output
   --raw                     the PDF as drawn, without PDF/X finishing (debugging)
+  --keep-copy               set copy from NITF, NewsML-G2 and manuscripts as
+                            delivered: no clean-up of ASCII marks and quotes
 
 what fails the build:
   --allow-overset           text that does not fit is a warning, not an error
@@ -80,9 +85,27 @@ exit status: 0 no errors, 1 a check failed or the file cannot be read,
 )";
 }
 
+std::string import_help() {
+  return R"(usage: paperset import COPY [--format nitf|newsml|text] [--keep-copy] [--kicker hl2|title]
+
+Prints a copy file as issue XML for editing and placing: one <article> per story
+(its photos nested), a <banner> per banner, a <photo> per caption or picture item.
+Reads IPTC NITF 3.x, NewsML-G2 (newsItem, newsMessage) and plain-text manuscripts
+(docs/import.md). The clean-up's changes and reading notes go to standard error.
+
+  --format F                nitf, newsml or text (default: the file's content tells)
+  --keep-copy               no clean-up: the text as delivered
+  --kicker K                the kicker from NITF hl2 or the document title (default
+                            none: hl2 is the subtitle)
+
+exit status: 0 success, 1 a bad copy file (its path and line), 2 usage error
+)";
+}
+
 std::string help_for(const std::string& topic) {
   if (topic == "build") return build_help();
   if (topic == "preflight") return preflight_help();
+  if (topic == "import") return import_help();
   return usage();
 }
 

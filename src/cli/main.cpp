@@ -8,6 +8,7 @@
 #include "cli/build.h"
 #include "cli/diagnostics.h"
 #include "cli/help.h"
+#include "cli/import_cmd.h"
 #include "cli/preflight_cmd.h"
 #include "cli/temp_file.h"
 #include "cli/versions.h"
@@ -36,6 +37,7 @@ int run(const cli::Args& args) {
     case cli::Args::Version: std::cout << cli::version_text(); return 0;
     case cli::Args::Build: return cli::run_build(args.build, ctx, std::cout, std::cerr);
     case cli::Args::Preflight: return cli::run_preflight(args.preflight, ctx, std::cout, std::cerr);
+    case cli::Args::Import: return cli::run_import(args.import, ctx, std::cout, std::cerr);
   }
   return 2;
 }

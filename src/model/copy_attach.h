@@ -15,6 +15,7 @@ namespace model {
 struct Imports {
   bool keep_copy = false;  // --keep-copy: no clean-up anywhere
   std::map<std::string, Copy> files;
+  std::vector<std::filesystem::path> paths;  // each file once, in the order first read
   std::vector<base::Finding> notes;
 };
 

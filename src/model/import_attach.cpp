@@ -43,6 +43,8 @@ const Copy& load(const xml::Node& n, const char* attr, const IssueScope& s) {
   const std::string bytes = base::read_file(file, n.at(attr));
   try {
     Copy c = parse_copy(bytes, file, format, opt);
+    if (std::find(s.imports->paths.begin(), s.imports->paths.end(), file) == s.imports->paths.end())
+      s.imports->paths.push_back(file);
     s.imports->notes.insert(s.imports->notes.end(), c.notes.begin(), c.notes.end());
     return files.emplace(key, std::move(c)).first->second;
   } catch (const base::Error& e) {

@@ -104,6 +104,7 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   if (pages_read) check_issue(is, errors);
   errors.throw_if_any();
   is.notes = std::move(imports.notes);
+  is.copy_files = std::move(imports.paths);
   return is;
 }
 

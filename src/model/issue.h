@@ -155,6 +155,7 @@ struct Issue {
   // What reading found that the build report carries: the copy clean-up's changes,
   // paragraphs joined in a manuscript, parts of copy files not used (docs/import.md).
   std::vector<base::Finding> notes;
+  std::vector<std::filesystem::path> copy_files;  // the copy files read (inputs of the build)
 
   const Page* page(int number) const;
 };
