@@ -58,8 +58,8 @@ TEST_CASE("the Wujin page from its manuscript: the same text as the hand-written
   CHECK(a == b);
   CHECK(contains(b, "本报讯(谭论 记者 史莲\n寅)近日"));
   // The six paragraphs the manuscript cut mid-sentence were joined, and the build says so.
-  CHECK(lines_with(text.run.out, "note [text-join]") == 6);
-  CHECK(contains(text.run.out, "wujin-2024-01-05.txt:15: note [text-join]"));
+  CHECK(lines_with(text.run.out, "[text-join]") == 6);
+  CHECK(contains(text.run.out, "wujin-2024-01-05.txt:15:1: note: joined a paragraph cut mid-sentence"));
 }
 
 TEST_CASE("a NITF story and a NewsML-G2 item build into a page; the clean-up's changes are in the report") {
@@ -82,7 +82,8 @@ TEST_CASE("a NITF story and a NewsML-G2 item build into a page; the clean-up's c
   CHECK(contains(report, "\"code\":\"copy-cleanup\""));
   CHECK(contains(report, "\"article\":\"bridges\""));
   CHECK(contains(report, "copy/bridges.nitf.xml\",\"line\":30"));
-  CHECK(lines_with(b.run.out, "bridges.nitf.xml:30: note [copy-cleanup]") == 4);
+  CHECK(lines_with(b.run.out, "bridges.nitf.xml:30:7: note: page 1, 'bridges': [") == 4);
+  CHECK(lines_with(b.run.out, "[copy-cleanup]") == 15);
 }
 
 TEST_CASE("build --keep-copy sets the copy as delivered and reports no clean-up") {
@@ -101,7 +102,7 @@ TEST_CASE("paperset import prints issue XML to place; the clean-up goes to stder
   CHECK(contains(r.out, "<p><dateline>本报讯</dateline>3月14日，记者"));
   CHECK(contains(r.out, "<subhead>一桥一景 兼顾通行与观景</subhead>"));
   CHECK(contains(r.out, "<credit>记者 王泽宇 摄</credit>"));
-  CHECK(contains(r.out, "bridges.nitf.xml:45: note [copy-cleanup]"));
+  CHECK(contains(r.out, "bridges.nitf.xml:45:9: note: [2024--2026] → [2024—2026]: range dash set as —"));
   const auto keep = paperset("import --keep-copy " + quote(sample("copy/bridges.nitf.xml")));
   CHECK(contains(keep.out, "沈阿姨说,桥修好以后,"));
   CHECK(!contains(keep.out, "copy-cleanup"));
@@ -113,10 +114,10 @@ TEST_CASE("paperset import: bad copy is exit 1 with the copy file's line; bad us
   const fs::path bad = data("copy/bad/malformed.nitf.xml");
   const auto r = paperset("import " + quote(bad));
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.out, bad.string() + ":5: error: malformed XML"));
+  CHECK(contains(r.out, bad.string() + ":5:7: error: malformed XML"));
   const auto fmt = paperset("import --format nitf " + quote(sample("wujin-2024-01-05.txt")));
   CHECK(fmt.exit_code == 1);
-  CHECK(contains(fmt.out, "wujin-2024-01-05.txt:1: error: the file is not XML (plain text), not NITF"));
+  CHECK(contains(fmt.out, "wujin-2024-01-05.txt:1:1: error: the file is not XML (plain text), not NITF"));
   CHECK(paperset("import").exit_code == 2);
   CHECK(paperset("import --format word x.xml").exit_code == 2);
   CHECK(paperset("import a.xml b.xml").exit_code == 2);
@@ -132,7 +133,7 @@ TEST_CASE("a build whose copy file is bad stops with the copy file's line and wr
        "</page></issue>\n");
   const auto r = paperset("build " + quote(issue) + " -o " + quote(dir / "out.pdf"));
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.out, (dir / "story.xml").string() + ":2: error: the NITF story has no <body> (read for <article> at " +
+  CHECK(contains(r.out, (dir / "story.xml").string() + ":2:1: error: page 1, 'a': the NITF story has no <body> (read for <article> at " +
                             issue.string() + ":2)"));
   CHECK(!fs::exists(dir / "out.pdf"));
 }
