@@ -175,3 +175,39 @@ TEST_CASE("a rule block draws its stroke across the middle of its grid line") {
   CHECK(rules[0].x0 == L.col_x(2));
   CHECK(rules[0].x1 == L.col_x(6) - L.gutter);
 }
+
+TEST_CASE("the city tabloid sample: no rule, frame or ornament touches a line of text") {
+  const Laid l = lay_out_file(test::source_root() / "samples/city-tabloid.xml");
+  REQUIRE(!l.any_error());
+  for (const auto& page : l.doc.pages) {
+    std::vector<frame::Box> ink;  // the bounding box of every rule and shape
+    for (const auto& r : page.of<frame::Rule>()) {
+      frame::Box b;
+      b.x = std::min(r.x0, r.x1) - (r.y0 == r.y1 ? 0 : r.width / 2);
+      b.y = std::min(r.y0, r.y1) - (r.y0 == r.y1 ? r.width / 2 : 0);
+      b.w = std::llabs(r.x1 - r.x0) + (r.y0 == r.y1 ? 0 : r.width);
+      b.h = std::llabs(r.y1 - r.y0) + (r.y0 == r.y1 ? r.width : 0);
+      ink.push_back(b);
+    }
+    for (const auto& p : page.of<frame::Path>()) {
+      // A path's box spans a whole edge: test it point by point (curve control points
+      // lie outside the curve, so this is on the safe side).
+      for (size_t i = 0; i < p.pts.size(); ++i) {
+        frame::Box b;
+        b.x = p.pts[i].x - p.stroke / 2, b.y = p.pts[i].y - p.stroke / 2, b.w = p.stroke, b.h = p.stroke;
+        ink.push_back(b);
+      }
+    }
+    int lines = 0, hits = 0;
+    std::string first;
+    for (const auto& line : page.boxes) {
+      if (line.kind != "line" && line.kind != "folio" && line.kind != "jump") continue;
+      ++lines;
+      for (const auto& b : ink)
+        if (intersects(line, b, 0) && hits++ == 0) first = line.text;
+    }
+    CHECK_MESSAGE(hits == 0, "page " << page.number << " \"" << first << "\"");
+    CHECK(lines > 50);
+    CHECK(ink.size() > 10);
+  }
+}
