@@ -130,7 +130,6 @@ std::vector<Option> build_options(BuildArgs& b) {
       {"--quiet", "-q", false, [&b](const std::string&) { b.quiet = true; }},
       {"--report", nullptr, true, [&b](const std::string& v) { b.report = v; }},
       {"--output-profile", nullptr, true, [&b](const std::string& v) { b.output_profile = v; }},
-      {"--raw", nullptr, false, [&b](const std::string&) { b.no_finish = true; }},
       {"--keep-copy", nullptr, false, [&b](const std::string&) { b.keep_copy = true; }},
   };
 }

@@ -37,7 +37,6 @@ struct BuildArgs {
   bool quiet = false;          // --quiet: errors only
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
-  bool no_finish = false;      // --raw: cairo's PDF without PDF/X finishing (debugging)
   bool keep_copy = false;      // --keep-copy: imported copy without the clean-up (docs/import.md)
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }

@@ -11,8 +11,7 @@
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "flow/flow.h"
-#include "frame/palette.h"
-#include "image/image.h"
+#include "image/store.h"
 #include "model/font_map.h"
 #include "model/issue.h"
 #include "render/render.h"
@@ -24,16 +23,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Every bad image is reported, not only the first.
-void probe_images(const model::Issue& issue, const base::Context& ctx) {
+// Every image is read and probed (once, through the store) before anything is laid out,
+// so a missing or corrupt photo stops the build with its file and line and no PDF. Every
+// bad image is reported, not only the first.
+void probe_images(const model::Issue& issue, image::Store& images, const base::Context& ctx) {
   base::ErrorCollector errors(ctx.diag.error_limit());
   for (const auto& p : issue.pages) {
     for (const model::Photo& ph : p.of<model::Photo>())
-      errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
+      errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
     for (const model::Article& a : p.of<model::Article>())
-      for (const auto& ph : a.photos) errors.attempt([&] { image::probe(ph.src, ph.loc); }, p.number, ph.id);
+      for (const auto& ph : a.photos) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
   }
   errors.throw_if_any();
+}
+
+// Proofs draw each photo at the proof's resolution: the decode the PDF needs keeps a copy
+// that size, so a photo is decoded at most once per build.
+void want_proofs(const BuildArgs& args, const frame::Document& doc, image::Store& images) {
+  if (args.png_dir.empty()) return;
+  const double scale = args.png_dpi / 72.0;
+  for (const auto& page : doc.pages)
+    for (const auto& img : page.of<frame::Image>())
+      images.want_proof(images.get(img.path, img.loc), static_cast<int>(base::to_pt(img.img_w) * scale + 1),
+                        static_cast<int>(base::to_pt(img.img_h) * scale + 1));
 }
 
 // Every file the build reads: no output may be one of them.
@@ -109,13 +121,13 @@ void output_step(F&& f) {
 }
 
 std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame::Document& doc,
-                                 const frame::Palette& palette, std::vector<MadePdf>& pdfs) {
+                                 image::Store& images, std::vector<MadePdf>& pdfs) {
   render::PngOptions o;
   o.dpi = r.args.png_dpi;
   o.overlay = r.args.png_overlay;
   const auto draw = [&](size_t i, const fs::path& file) {
     r.progress.step("drawing proof", static_cast<int>(i) + 1, static_cast<int>(doc.pages.size()));
-    render::render_png(doc, palette, static_cast<int>(i), file, o);
+    render::render_png(doc, images, static_cast<int>(i), file, o);
   };
   const auto make_report = [&](const std::vector<std::string>& written, const std::vector<std::string>& removed) {
     Report rep = r.report;
@@ -145,9 +157,11 @@ bool build(Run& r) {
                          inputs_of(issue, args, r.ctx));
   });
   const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
-  probe_images(issue, r.ctx);
+  image::Store images;
+  probe_images(issue, images, r.ctx);
   sw.lap("load");
   flow::Options fo;
+  fo.images = &images;
   fo.allow_overset = args.allow_overset;
   fo.allow_low_res = args.allow_low_res;
   fo.balance = !args.no_balance;
@@ -158,13 +172,13 @@ bool build(Run& r) {
   r.out << line_dump;
   if (args.wants("pages")) r.out << flow::dump_pages(doc);
   if (r.failed()) return false;
-  const frame::Palette palette = frame::Palette::of(doc);
-  const char* what = args.split ? "finishing page" : "finishing PDF";
-  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, palette, r.ctx, r.outputs.pdf_paths(),
+  want_proofs(args, doc, images);
+  const char* what = args.split ? "writing page" : "writing PDF";
+  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, r.ctx, r.outputs.pdf_paths(),
                                         [&r, what](int done, int total) { r.progress.step(what, done, total); });
   sw.lap("pdf");
   if (r.failed()) return false;
-  r.report.files = publish(r, issue, doc, palette, pdfs);
+  r.report.files = publish(r, issue, doc, images, pdfs);
   sw.lap("write");
   return true;
 }

@@ -1,6 +1,7 @@
-// Drawing, finishing and preflighting the PDF(s). Pages of a split build are drawn and
-// finished in parallel, each its own cairo document. Nothing is written here: every
-// file must be made and pass preflight before cli/outputs.h writes any.
+// Making and preflighting the PDF(s). Fonts and photos are prepared once for the build
+// (pdf::prepare); the files — the whole issue, or one per page with --split — are then
+// written from them in parallel. Nothing is written to disk here: every file must be
+// made and pass preflight before cli/outputs.h writes any.
 #include "cli/finish_step.h"
 
 #include <atomic>
@@ -8,31 +9,30 @@
 #include <functional>
 #include <thread>
 
-#include "finish/finish.h"
+#include "pdf/pdf.h"
 #include "preflight/preflight.h"
-#include "render/render.h"
 
 namespace cli {
 
 namespace {
 
-finish::Options finish_options(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               const frame::Palette& palette, const base::Context& ctx) {
-  finish::Options o;
+pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
+                         const base::Context& ctx) {
+  pdf::Options o;
   o.title = doc.title;
   o.date_iso = doc.date_iso;
   o.producer = "paperset " PAPERSET_VERSION;
-  o.palette = palette;
+  o.conformance = pdf::Conformance::x4();
+  o.output = args.output_profile.empty() ? pdf::default_output_condition(ctx)
+                                         : pdf::custom_output_condition(args.output_profile);
   o.ink_limit_percent = issue.layout.ink_limit_percent;
-  finish::use_output_condition(o, args.output_profile.empty() ? finish::default_output_condition(ctx)
-                                                              : finish::custom_output_condition(args.output_profile));
+  o.jobs = args.jobs;
   return o;
 }
 
 struct Made {
   std::filesystem::path path;
   std::string bytes;
-  base::Diagnostics diag;       // finishing's findings
   base::Diagnostics preflight;  // our own preflight's
 };
 
@@ -43,26 +43,20 @@ int issue_page(const frame::Document& doc, int split, int n) {
   return doc.pages.at(static_cast<size_t>(split < 0 ? n - 1 : split)).number;
 }
 
-// One PDF (the whole issue when page < 0): draw, finish, and preflight our own output.
-void make(Made& m, const BuildArgs& args, const frame::Document& doc, const frame::Palette& palette,
-          finish::Options opt, int page, int ink_limit) {
-  const std::string raw = render::render_pdf(doc, palette, page);
-  if (args.no_finish) {
-    m.bytes = raw;
-    return;
-  }
-  const auto boxes = finish::page_boxes(doc);
-  opt.pages = page < 0 ? boxes : std::vector<finish::PageBoxes>{boxes.at(static_cast<size_t>(page))};
-  base::Diagnostics finishing;
-  m.bytes = finish::finish_pdf(raw, opt, finishing);
-  for (auto f : finishing.findings()) {
-    f.page = issue_page(doc, page, f.page);
-    if (f.loc.file.empty()) f.loc.file = m.path.empty() ? "(standard output)" : m.path.string();
-    m.diag.add(f);
-  }
+// One PDF (the whole issue when page < 0): written from the shared resources, then
+// checked by our own preflight. Photos are not decoded again for their ink: pdf::prepare
+// measured the samples it wrote and named the photo (docs/print.md "Self-preflight").
+void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf::Resources& res, int page,
+          int ink_limit) {
+  std::vector<std::size_t> pages;
+  if (page >= 0) pages.push_back(static_cast<std::size_t>(page));
+  else
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) pages.push_back(i);
+  m.bytes = pdf::write(doc, res, pages);
   preflight::Options po;
   po.ink_limit_percent = ink_limit;
   po.allow_low_resolution = args.allow_low_res;
+  po.measure_image_ink = false;
   for (auto f : preflight::check(m.bytes, po)) {
     // Named by the PDF file and the issue's page (a split file's only page is page 1 of
     // the file, not of the issue).
@@ -72,7 +66,7 @@ void make(Made& m, const BuildArgs& args, const frame::Document& doc, const fram
   }
 }
 
-// Our own preflight repeats what layout and finishing already reported (a photo under
+// Our own preflight repeats what layout and the writer already reported (a photo under
 // 200 ppi, ink over the limit): such a finding is kept once, as the earlier stage said
 // it, with the photo's id and line. Anything else preflight finds is new and kept.
 void merge_self_preflight(base::Diagnostics& diag, const base::Diagnostics& made) {
@@ -115,21 +109,21 @@ void make_all(std::vector<Made>& files, int jobs, const std::function<void(size_
 }  // namespace
 
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               const frame::Palette& palette, base::Context& ctx,
+                               image::Store& images, base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress) {
-  const finish::Options opt = finish_options(args, issue, doc, palette, ctx);
+  const auto res = pdf::prepare(doc, images, pdf_options(args, issue, doc, ctx), ctx.diag);
+  if (ctx.diag.has_errors()) return {};
   const int ink = issue.layout.ink_limit_percent;
   std::vector<Made> files(paths.size());
   for (size_t i = 0; i < files.size(); ++i) files[i].path = paths[i];
   std::atomic<int> done{0};
   make_all(files, args.jobs, [&](size_t i) {
-    make(files[i], args, doc, palette, opt, args.split ? static_cast<int>(i) : -1, ink);
+    make(files[i], args, doc, *res, args.split ? static_cast<int>(i) : -1, ink);
     if (progress) progress(++done, static_cast<int>(files.size()));
   });
   std::vector<MadePdf> out;
   for (auto& f : files) {
-    ctx.diag.merge(f.diag);
     merge_self_preflight(ctx.diag, f.preflight);
     out.push_back({f.path, std::move(f.bytes)});
   }

@@ -1,5 +1,5 @@
 #pragma once
-// Drawing and finishing the PDF file(s) of an issue, whole or split per page.
+// Making the PDF file(s) of an issue, whole or split per page, with pdf/.
 #include <functional>
 #include <string>
 #include <vector>
@@ -7,16 +7,18 @@
 #include "base/context.h"
 #include "cli/args.h"
 #include "cli/outputs.h"
-#include "frame/palette.h"
+#include "frame/frame.h"
+#include "image/store.h"
 #include "model/issue.h"
 
 namespace cli {
 
-// Renders, finishes and preflights the PDF(s) in memory: the whole issue (one path) or,
-// with --split, one PDF per page (one path per page, in order). Findings go to ctx.diag,
-// preflight's naming the PDF file and the issue's page. Writing them is cli/outputs.h's.
+// Writes and preflights the PDF(s) in memory: the whole issue (one path) or, with
+// --split, one PDF per page (one path per page, in order), all from fonts and photos
+// prepared once (pdf::prepare). Findings go to ctx.diag, preflight's naming the PDF file
+// and the issue's page. Writing the files is cli/outputs.h's.
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               const frame::Palette& palette, base::Context& ctx,
+                               image::Store& images, base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress = {});
 

@@ -47,7 +47,6 @@ output:
   --output-profile FILE.icc CMYK output profile to embed (default: the shipped
                             newsprint profile)
   --dump lines|pages        print composed lines / placed boxes to standard output
-  --raw                     the PDF as drawn, without PDF/X finishing (debugging)
   --keep-copy               set copy from NITF, NewsML-G2 and manuscripts as
                             delivered: no clean-up of ASCII marks and quotes
 

@@ -75,7 +75,10 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
 
   Setter setter(issue.layout, fonts, ctx.diag);
   setter.set_line_dump(line_dump);
-  Job job{setter, {}, ctx.diag, opt};
+  image::Store own_images;
+  Options o = opt;
+  if (!o.images) o.images = &own_images;
+  Job job{setter, {}, ctx.diag, o};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
   int done = 0;
   for (const auto& p : issue.pages) {

@@ -6,6 +6,7 @@
 
 #include "base/context.h"
 #include "frame/frame.h"
+#include "image/store.h"
 #include "model/issue.h"
 #include "text/fonts.h"
 
@@ -16,6 +17,7 @@ struct Options {
   bool allow_low_res = false;  // photos under 100 ppi are an error unless allowed
   bool balance = true;         // balance the columns of an article's last frame (docs/format.md)
   std::function<void(int done, int total)> progress;  // called after each page is laid out
+  image::Store* images = nullptr;  // the build's image files (read and probed once); nullptr: a store of its own
 };
 
 // Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.

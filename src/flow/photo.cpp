@@ -5,7 +5,7 @@
 
 #include "flow/head.h"
 #include "flow/pages.h"
-#include "image/image.h"
+#include "image/store.h"
 
 namespace flow {
 
@@ -57,7 +57,7 @@ CaptionLines set_caption(const Setter& s, const model::Photo& p, Len measure) {
 }
 
 void place_image(Job& job, const model::Photo& p, const model::Box& area) {
-  const image::Info info = image::probe(p.src, p.loc);
+  const image::Info& info = job.opt.images->get(p.src, p.loc).info;
   const double sx = static_cast<double>(area.w) / info.width, sy = static_cast<double>(area.h) / info.height;
   const double scale = p.fit == "fit" ? std::min(sx, sy) : std::max(sx, sy);
   frame::Image img;

@@ -1,8 +1,11 @@
 #pragma once
-// Images: probe (format, size, colour space) without decoding, and decode to pixels for
-// proofs / cairo. Images over 100 megapixels are refused before decoding.
+// Images: probe (format, size, colour space) without decoding, decode to samples in the
+// image's own colour space (for the PDF) or to pixels for cairo's proofs. Images over 100
+// megapixels are refused before decoding. image::Store reads, probes and decodes each
+// file once per build (store.h).
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,5 +40,86 @@ struct Pixels {
   std::vector<std::uint32_t> data;
 };
 Pixels decode(const std::filesystem::path& file, const base::Loc& from);
+
+// How decoded samples come: 8 bits per component, interleaved, rows top to bottom, in
+// the file's own colour space (what the PDF writer converts, measures or compresses).
+struct SampleFormat {
+  int width = 0, height = 0;
+  int components = 0;     // 1 grey, 3 RGB, 4 CMYK
+  bool inverted = false;  // Adobe CMYK JPEG: 255 means no ink
+  bool alpha = false;     // rows() also gets one alpha byte per pixel
+  std::string icc;        // the embedded ICC profile (JPEG APP2, PNG iCCP), or empty
+};
+
+// Receives an image strip by strip, so no caller ever needs the whole image in memory.
+class SampleSink {
+ public:
+  virtual ~SampleSink() = default;
+  virtual void begin(const SampleFormat& format) = 0;
+  // `count` rows: width × components bytes each, contiguous; `alpha` width bytes each
+  // (nullptr when the image is opaque). Valid only during the call.
+  virtual void rows(const std::uint8_t* data, const std::uint8_t* alpha, int count) = 0;
+};
+
+// Keeps nothing: a decode made only to check the file (or for a proof copy).
+class NullSink : public SampleSink {
+ public:
+  void begin(const SampleFormat&) override {}
+  void rows(const std::uint8_t*, const std::uint8_t*, int) override {}
+};
+
+// Decodes `bytes` (the whole file; `info` its probe) into `sink`. Throws base::Error
+// naming `file` and `from` on corrupt data; rethrows what the sink throws. `reduce` (1, 2,
+// 4 or 8) asks a JPEG for a 1/reduce-size image (DCT scaling: every byte is still read
+// and checked, for a fraction of the work); PNGs always come at full size.
+void decode_to(const std::string& bytes, const Info& info, const std::filesystem::path& file, const base::Loc& from,
+               SampleSink& sink, int reduce = 1);
+Info probe_bytes(const std::string& bytes, const std::filesystem::path& file, const base::Loc& from);
+
+// The whole image's samples at once (small images, tests).
+struct Samples {
+  SampleFormat format;
+  std::vector<std::uint8_t> data;   // width × height × components
+  std::vector<std::uint8_t> alpha;  // width × height, or empty when opaque
+};
+Samples decode_samples(const std::string& bytes, const Info& info, const std::filesystem::path& file,
+                       const base::Loc& from);
+
+// Screen pixels for proofs, each the mean of a `shrink` × `shrink` block of the image (1:
+// full size). Grey and CMYK are shown with a naive conversion (proofs only; the PDF
+// gets lcms2's). Feed it like any sink, then take().
+class ProofReducer : public SampleSink {
+ public:
+  explicit ProofReducer(int shrink) : shrink_(shrink < 1 ? 1 : shrink) {}
+  void begin(const SampleFormat& format) override;
+  void rows(const std::uint8_t* data, const std::uint8_t* alpha, int count) override;
+  Pixels take();
+
+ private:
+  void flush();
+  int shrink_;
+  SampleFormat f_;
+  int in_block_ = 0;                // image rows summed into sums_ so far
+  std::vector<std::uint64_t> sums_;  // per output column: r·a, g·a, b·a, a, n
+  Pixels out_;
+};
+
+// A JPEG encoder fed row by row (libjpeg, baseline, no chroma subsampling). CMYK is
+// written the Adobe way: an APP14 marker and inverted samples (255 = no ink), so the PDF
+// image needs /Decode [1 0 1 0 1 0 1 0] (Adobe Technical Note #5116).
+class JpegEncoder {
+ public:
+  JpegEncoder(int width, int height, int components, int quality);
+  ~JpegEncoder();
+  JpegEncoder(const JpegEncoder&) = delete;
+  JpegEncoder& operator=(const JpegEncoder&) = delete;
+  void rows(const std::uint8_t* data, int count);  // width × components bytes a row
+  std::string finish();                             // the JPEG file
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace image

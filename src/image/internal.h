@@ -43,12 +43,16 @@ class HeaderReader {
   const char* format_;
 };
 
+// The file's size; throws (image messages) when it is missing, not a file, or empty.
+std::uint64_t checked_size(const Source& src);
+
 Info probe_jpeg(HeaderReader& in, const Source& src);
 Info probe_png(HeaderReader& in, const Source& src);
 
-// Decoders fill `out` (already sized from the probed Info) or throw base::Error.
-void decode_jpeg(const std::string& bytes, const Info& info, const Source& src, Pixels& out);
-void decode_png(const std::string& bytes, const Info& info, const Source& src, Pixels& out);
+// Decoders fill `out` (sized from the probed Info) or throw base::Error.
+// `reduce` (1, 2, 4 or 8): libjpeg's DCT scaling, a 1/reduce-size image for little work.
+void decode_jpeg(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink, int reduce = 1);
+void decode_png(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink);
 
 // cairo's native-endian 0xAARRGGBB word, colour premultiplied by alpha
 // (CAIRO_FORMAT_ARGB32; RGB24 ignores the top byte, which we set to 0xFF).

@@ -1,8 +1,11 @@
-// JPEG → cairo pixels with libjpeg(-turbo). Grey and CMYK are converted for the screen
-// proof here; the PDF keeps the original JPEG bytes (docs/libraries.md §4).
+// JPEG → samples with libjpeg(-turbo), in the file's own colour space. The PDF keeps the
+// original JPEG bytes where it can (docs/print.md "Photos"); samples are decoded for
+// colour conversion, ink measurement and proofs.
 #include <csetjmp>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
@@ -57,74 +60,111 @@ void on_message(j_common_ptr c, int level) {
   if (e->damage[0] == '\0' && is_damage(c->err->msg_code)) (*c->err->format_message)(c, e->damage);
 }
 
-J_COLOR_SPACE screen_space(J_COLOR_SPACE coded) {
+// The samples as coded, so the PDF writer sees the photographer's colour space: grey
+// stays grey, YCbCr becomes RGB, CMYK and YCCK become CMYK (libjpeg undoes YCCK; an
+// Adobe file's CMYK stays inverted, Adobe Technical Note #5116).
+J_COLOR_SPACE sample_space(J_COLOR_SPACE coded) {
   if (coded == JCS_GRAYSCALE) return JCS_GRAYSCALE;
-  if (coded == JCS_CMYK || coded == JCS_YCCK) return JCS_CMYK;  // libjpeg undoes YCCK
+  if (coded == JCS_CMYK || coded == JCS_YCCK) return JCS_CMYK;
   return JCS_RGB;
 }
 
-// A naive device CMYK → RGB for the screen proof (no profile: the image stage sees no
-// lcms2). Adobe CMYK is stored inverted (Adobe TN #5116: 0 = full ink), so there the
-// stored value already is "how much light the plate lets through".
-std::uint32_t cmyk_pixel(const JSAMPLE* s, bool inverted) {
-  auto light = [inverted](JSAMPLE v) { return inverted ? unsigned{v} : 255u - v; };
-  const unsigned k = light(s[3]);
-  auto mix = [k](unsigned l) { return (l * k + 127) / 255; };
-  return pack_premultiplied(mix(light(s[0])), mix(light(s[1])), mix(light(s[2])), 255);
-}
+struct Run {
+  JpegErrors err{};
+  SampleFormat format;
+  std::exception_ptr sink_error;  // an exception the sink threw, rethrown outside
+};
 
-void pack_row(const JSAMPLE* s, J_COLOR_SPACE cs, bool inverted, std::uint32_t* dst, int width) {
-  for (int x = 0; x < width; ++x) {
-    if (cs == JCS_GRAYSCALE) {
-      dst[x] = pack_premultiplied(s[x], s[x], s[x], 255);
-    } else if (cs == JCS_RGB) {
-      dst[x] = pack_premultiplied(s[3 * x], s[3 * x + 1], s[3 * x + 2], 255);
-    } else {
-      dst[x] = cmyk_pixel(s + 4 * x, inverted);
-    }
+void read_icc(jpeg_decompress_struct& cinfo, SampleFormat& f) {
+  JOCTET* icc = nullptr;
+  unsigned int len = 0;
+  if (jpeg_read_icc_profile(&cinfo, &icc, &len) && icc) {
+    f.icc.assign(reinterpret_cast<const char*>(icc), len);
+    std::free(icc);
   }
 }
 
-// Returns false with err.message set when libjpeg gave up.
-bool run_libjpeg(const std::string& bytes, Pixels& out, JpegErrors& err) {
+constexpr JDIMENSION kStrip = 16;  // rows handed to the sink at once
+
+// The sink is called between libjpeg calls, never from inside one, so a longjmp never
+// crosses it; what it throws is caught here and rethrown by the caller after libjpeg
+// has been cleaned up.
+bool feed(jpeg_decompress_struct& cinfo, JSAMPARRAY strip, SampleSink& sink, Run& run) {
+  while (cinfo.output_scanline < cinfo.output_height) {
+    JDIMENSION got = 0;
+    while (got < kStrip && cinfo.output_scanline < cinfo.output_height)
+      got += jpeg_read_scanlines(&cinfo, strip + got, kStrip - got);
+    // libjpeg's pool allocates a strip's rows in one block; should they ever not be
+    // contiguous, the sink gets them one at a time.
+    const std::size_t stride = cinfo.output_width * static_cast<std::size_t>(cinfo.output_components);
+    bool contiguous = true;
+    for (JDIMENSION i = 1; i < got; ++i) contiguous = contiguous && strip[i] == strip[0] + i * stride;
+    try {
+      if (contiguous) {
+        sink.rows(strip[0], nullptr, static_cast<int>(got));
+      } else {
+        for (JDIMENSION i = 0; i < got; ++i) sink.rows(strip[i], nullptr, 1);
+      }
+    } catch (...) {
+      run.sink_error = std::current_exception();
+      return false;
+    }
+  }
+  return true;
+}
+
+// Returns false with err.message set when libjpeg gave up (or the sink threw).
+bool run_libjpeg(const std::string& bytes, const Info& info, int reduce, SampleSink& sink, Run& run) {
   jpeg_decompress_struct cinfo;
-  cinfo.err = jpeg_std_error(&err.pub);
-  err.pub.error_exit = on_error;
-  err.pub.emit_message = on_message;
-  if (setjmp(err.jump)) {
+  cinfo.err = jpeg_std_error(&run.err.pub);
+  run.err.pub.error_exit = on_error;
+  run.err.pub.emit_message = on_message;
+  if (setjmp(run.err.jump)) {
     jpeg_destroy_decompress(&cinfo);
     return false;
   }
   jpeg_create_decompress(&cinfo);
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);  // ICC_PROFILE chunks (ICC.1 Annex B.4)
   jpeg_read_header(&cinfo, TRUE);
-  cinfo.out_color_space = screen_space(cinfo.jpeg_color_space);
+  cinfo.out_color_space = sample_space(cinfo.jpeg_color_space);
+  cinfo.scale_num = 1;
+  cinfo.scale_denom = static_cast<unsigned>(reduce);
   jpeg_start_decompress(&cinfo);
-  if (static_cast<int>(cinfo.output_width) != out.width || static_cast<int>(cinfo.output_height) != out.height) {
-    std::snprintf(err.message, sizeof err.message, "the decoder sees a different size than the header");
+  if (static_cast<int>(cinfo.image_width) != info.width || static_cast<int>(cinfo.image_height) != info.height) {
+    std::snprintf(run.err.message, sizeof run.err.message, "the decoder sees a different size than the header");
     jpeg_destroy_decompress(&cinfo);
     return false;
   }
+  read_icc(cinfo, run.format);
+  run.format.width = static_cast<int>(cinfo.output_width), run.format.height = static_cast<int>(cinfo.output_height);
+  run.format.components = cinfo.output_components;
+  run.format.inverted = cinfo.out_color_space == JCS_CMYK && cinfo.saw_Adobe_marker;
   // Allocated from libjpeg's own pool so that a longjmp leaks nothing.
-  JSAMPARRAY row = (*cinfo.mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(&cinfo), JPOOL_IMAGE,
-                                              cinfo.output_width * static_cast<JDIMENSION>(cinfo.output_components), 1);
-  while (cinfo.output_scanline < cinfo.output_height) {
-    std::uint32_t* dst = out.data.data() + static_cast<std::size_t>(cinfo.output_scanline) * static_cast<std::size_t>(out.width);
-    jpeg_read_scanlines(&cinfo, row, 1);
-    pack_row(row[0], cinfo.out_color_space, cinfo.saw_Adobe_marker, dst, out.width);
+  JSAMPARRAY strip = (*cinfo.mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(&cinfo), JPOOL_IMAGE,
+                                                cinfo.output_width * static_cast<JDIMENSION>(cinfo.output_components), kStrip);
+  bool ok = true;
+  try {
+    sink.begin(run.format);
+  } catch (...) {
+    run.sink_error = std::current_exception();
+    ok = false;
   }
-  jpeg_finish_decompress(&cinfo);
+  ok = ok && feed(cinfo, strip, sink, run);
+  if (ok) jpeg_finish_decompress(&cinfo);
   jpeg_destroy_decompress(&cinfo);
-  return true;
+  return ok;
 }
 
 }  // namespace
 
-void decode_jpeg(const std::string& bytes, const Info&, const Source& src, Pixels& out) {
-  JpegErrors err{};
+void decode_jpeg(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink, int reduce) {
+  Run run;
   const char* fix = "the file is damaged or cut short: export or copy it again";
-  if (!run_libjpeg(bytes, out, err)) fail(src, std::string("the JPEG data is corrupt: ") + err.message, fix);
-  if (err.damage[0] != '\0') fail(src, std::string("the JPEG data is damaged: ") + err.damage, fix);
+  const bool ok = run_libjpeg(bytes, info, reduce == 2 || reduce == 4 || reduce == 8 ? reduce : 1, sink, run);
+  if (run.sink_error) std::rethrow_exception(run.sink_error);
+  if (!ok) fail(src, std::string("the JPEG data is corrupt: ") + run.err.message, fix);
+  if (run.err.damage[0] != '\0') fail(src, std::string("the JPEG data is damaged: ") + run.err.damage, fix);
 }
 
 }  // namespace image

@@ -1,10 +1,12 @@
-// PNG → cairo pixels with libpng: every colour type expanded to 8-bit RGBA, then
-// premultiplied into cairo's native-endian ARGB32 words in place.
+// PNG → samples with libpng: grey stays grey, everything else becomes 8-bit RGB, and an
+// alpha channel (or tRNS) becomes a separate alpha plane (the PDF's soft mask).
 #include <png.h>
 
 #include <csetjmp>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
+#include <exception>
 #include <vector>
 
 #include "image/internal.h"
@@ -37,66 +39,149 @@ void read_bytes(png_structp png, png_bytep dst, png_size_t n) {
   r->pos += n;
 }
 
-// Every colour type, bit depth and tRNS becomes 8-bit R, G, B, A (opaque when the
-// file has no alpha), so one conversion loop follows.
-void set_rgba_transforms(png_structp png, png_infop info) {
+// Every colour type and bit depth becomes 8-bit grey or RGB, with alpha when the file
+// has an alpha channel or tRNS; palette images become RGB.
+int set_transforms(png_structp png, png_infop info) {
   png_set_expand(png);
   png_set_strip_16(png);
-  png_set_gray_to_rgb(png);
-  const png_byte type = png_get_color_type(png, info);
-  if (!(type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS))
-    png_set_filler(png, 0xFF, PNG_FILLER_AFTER);
   png_set_interlace_handling(png);
   png_read_update_info(png, info);
+  return png_get_channels(png, info);
 }
 
-bool run_libpng(Reader& r, std::vector<png_bytep>& rows, const Pixels& out) {
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
-  png_infop info = png ? png_create_info_struct(png) : nullptr;
-  if (!info) {
-    std::snprintf(r.message, sizeof r.message, "out of memory");
+void read_icc(png_structp png, png_infop info, SampleFormat& out) {
+  png_charp name = nullptr;
+  int compression = 0;
+  png_bytep profile = nullptr;
+  png_uint_32 len = 0;
+  if (png_get_iCCP(png, info, &name, &compression, &profile, &len) && profile)
+    out.icc.assign(reinterpret_cast<const char*>(profile), len);
+}
+
+struct Run {
+  SampleFormat format;
+  std::exception_ptr sink_error;
+};
+
+constexpr int kStrip = 16;  // rows handed to the sink at once
+
+// Decoded rows, channels interleaved (1 grey, 2 grey + alpha, 3 RGB, 4 RGBA): one strip
+// at a time, or the whole image when it is interlaced (each Adam7 pass touches every
+// row). `colour` and `alpha` hold one strip split for the sink.
+struct Rows {
+  int width = 0, channels = 0;
+  std::vector<png_byte> bytes;
+  std::vector<png_bytep> rows;
+  std::vector<std::uint8_t> colour, alpha;
+
+  bool has_alpha() const { return channels == 2 || channels == 4; }
+  int components() const { return has_alpha() ? channels - 1 : channels; }
+  void size_for(int height) {
+    const std::size_t stride = static_cast<std::size_t>(width) * static_cast<std::size_t>(channels);
+    bytes.resize(stride * static_cast<std::size_t>(height));
+    rows.resize(static_cast<std::size_t>(height));
+    for (std::size_t y = 0; y < rows.size(); ++y) rows[y] = bytes.data() + y * stride;
+    colour.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(components()) * kStrip);
+    alpha.resize(has_alpha() ? static_cast<std::size_t>(width) * kStrip : 0);
+  }
+};
+
+// Hands `count` rows of `r` starting at `first` to the sink, alpha split off; what the
+// sink throws is kept for the caller (never thrown across libpng).
+bool emit(Rows& r, int first, int count, SampleSink& sink, Run& run) {
+  const std::size_t w = static_cast<std::size_t>(r.width), n = static_cast<std::size_t>(r.channels);
+  const std::size_t c = static_cast<std::size_t>(r.components());
+  for (int k = 0; k < count; ++k) {
+    const png_byte* src = r.rows[static_cast<std::size_t>(first + k)];
+    std::uint8_t* dst = r.colour.data() + static_cast<std::size_t>(k) * w * c;
+    for (std::size_t x = 0; x < w; ++x)
+      for (std::size_t j = 0; j < c; ++j) dst[x * c + j] = src[x * n + j];
+    if (r.has_alpha())
+      for (std::size_t x = 0; x < w; ++x) r.alpha[static_cast<std::size_t>(k) * w + x] = src[x * n + c];
+  }
+  try {
+    sink.rows(r.colour.data(), r.has_alpha() ? r.alpha.data() : nullptr, count);
+  } catch (...) {
+    run.sink_error = std::current_exception();
+    return false;
+  }
+  return true;
+}
+
+bool begin(SampleSink& sink, Run& run) {
+  try {
+    sink.begin(run.format);
+  } catch (...) {
+    run.sink_error = std::current_exception();
+    return false;
+  }
+  return true;
+}
+
+// Non-interlaced rows are read a strip at a time into the strip buffer.
+bool read_strips(png_structp png, Rows& r, int height, SampleSink& sink, Run& run) {
+  for (int y = 0; y < height; y += kStrip) {
+    const int count = std::min(kStrip, height - y);
+    for (int k = 0; k < count; ++k) png_read_row(png, r.rows[static_cast<std::size_t>(k)], nullptr);
+    if (!emit(r, 0, count, sink, run)) return false;
+  }
+  return true;
+}
+
+bool read_interlaced(png_structp png, Rows& r, int height, SampleSink& sink, Run& run) {
+  png_read_image(png, r.rows.data());
+  for (int y = 0; y < height; y += kStrip)
+    if (!emit(r, y, std::min(kStrip, height - y), sink, run)) return false;
+  return true;
+}
+
+// The buffers are members of `r` (owned by the caller), so a longjmp out of libpng skips
+// no destructor in this frame.
+bool run_libpng(Reader& in, Rows& r, const Info& info, SampleSink& sink, Run& run) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &in, on_error, on_warning);
+  png_infop pinfo = png ? png_create_info_struct(png) : nullptr;
+  if (!pinfo) {
+    std::snprintf(in.message, sizeof in.message, "out of memory");
     png_destroy_read_struct(&png, nullptr, nullptr);
     return false;
   }
   if (setjmp(png_jmpbuf(png))) {
-    png_destroy_read_struct(&png, &info, nullptr);
+    png_destroy_read_struct(&png, &pinfo, nullptr);
     return false;
   }
-  png_set_read_fn(png, &r, read_bytes);
-  png_read_info(png, info);
-  if (png_get_image_width(png, info) != static_cast<png_uint_32>(out.width) ||
-      png_get_image_height(png, info) != static_cast<png_uint_32>(out.height))
+  png_set_read_fn(png, &in, read_bytes);
+  png_read_info(png, pinfo);
+  if (png_get_image_width(png, pinfo) != static_cast<png_uint_32>(info.width) ||
+      png_get_image_height(png, pinfo) != static_cast<png_uint_32>(info.height))
     png_error(png, "the decoder sees a different size than the header");
-  set_rgba_transforms(png, info);
-  if (png_get_rowbytes(png, info) != static_cast<std::size_t>(out.width) * 4)
+  read_icc(png, pinfo, run.format);
+  const bool interlaced = png_get_interlace_type(png, pinfo) != PNG_INTERLACE_NONE;
+  r.width = info.width;
+  r.channels = set_transforms(png, pinfo);
+  if (r.channels < 1 || r.channels > 4 ||
+      png_get_rowbytes(png, pinfo) != static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.channels))
     png_error(png, "unexpected row layout");
-  png_read_image(png, rows.data());
-  png_read_end(png, nullptr);  // checks the CRCs of what follows the image data too
-  png_destroy_read_struct(&png, &info, nullptr);
-  return true;
-}
-
-// R, G, B, A bytes in each word → cairo's 0xAARRGGBB, premultiplied.
-void to_cairo(Pixels& out) {
-  for (std::uint32_t& px : out.data) {
-    unsigned char b[4];
-    std::memcpy(b, &px, 4);
-    px = pack_premultiplied(b[0], b[1], b[2], b[3]);
-  }
+  r.size_for(interlaced ? info.height : std::min(kStrip, info.height));
+  run.format.width = info.width, run.format.height = info.height;
+  run.format.components = r.components();
+  run.format.alpha = r.has_alpha();
+  bool ok = begin(sink, run) && (interlaced ? read_interlaced(png, r, info.height, sink, run)
+                                            : read_strips(png, r, info.height, sink, run));
+  if (ok) png_read_end(png, nullptr);  // checks the CRCs of what follows the image data too
+  png_destroy_read_struct(&png, &pinfo, nullptr);
+  return ok;
 }
 
 }  // namespace
 
-void decode_png(const std::string& bytes, const Info&, const Source& src, Pixels& out) {
-  Reader r{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, {}};
-  // Row pointers into the output itself, made before the setjmp so a longjmp skips
-  // no destructor.
-  std::vector<png_bytep> rows(static_cast<std::size_t>(out.height));
-  auto* base = reinterpret_cast<png_bytep>(out.data.data());
-  for (std::size_t y = 0; y < rows.size(); ++y) rows[y] = base + y * static_cast<std::size_t>(out.width) * 4;
-  if (!run_libpng(r, rows, out))
-    fail(src, std::string("the PNG data is corrupt: ") + r.message, "the file is damaged or cut short: export or copy it again");
-  to_cairo(out);
+void decode_png(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink) {
+  Reader in{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, {}};
+  Rows rows;
+  Run run;
+  const bool ok = run_libpng(in, rows, info, sink, run);
+  if (run.sink_error) std::rethrow_exception(run.sink_error);
+  if (!ok)
+    fail(src, std::string("the PNG data is corrupt: ") + in.message, "the file is damaged or cut short: export or copy it again");
 }
 
 }  // namespace image

@@ -54,6 +54,18 @@ void HeaderReader::skip(std::uint64_t n) {
   pos_ += n;
 }
 
+std::uint64_t checked_size(const Source& src) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(src.file, ec);
+  if (ec || !fs::exists(st))
+    fail(src, "file not found", "check the src= path; it is resolved against the issue file's folder");
+  if (!fs::is_regular_file(st)) fail(src, "is not a regular file", "point src= at a JPEG or PNG file");
+  const std::uint64_t size = fs::file_size(src.file, ec);
+  if (ec) fail(src, "cannot read the file size: " + ec.message(), "check the file's permissions");
+  if (size == 0) fail(src, "the file is empty (0 bytes)", "the copy failed: export or copy the image again");
+  return size;
+}
+
 namespace {
 
 enum class Sniffed { Jpeg, Png, Other };
@@ -77,17 +89,6 @@ Sniffed sniff(const std::string& head) {
   return Sniffed::Other;
 }
 
-std::uint64_t checked_size(const Source& src) {
-  std::error_code ec;
-  const fs::file_status st = fs::status(src.file, ec);
-  if (ec || !fs::exists(st))
-    fail(src, "file not found", "check the src= path; it is resolved against the issue file's folder");
-  if (!fs::is_regular_file(st)) fail(src, "is not a regular file", "point src= at a JPEG or PNG file");
-  const std::uint64_t size = fs::file_size(src.file, ec);
-  if (ec) fail(src, "cannot read the file size: " + ec.message(), "check the file's permissions");
-  if (size == 0) fail(src, "the file is empty (0 bytes)", "the copy failed: export or copy the image again");
-  return size;
-}
 
 // A photo over the limit would take gigabytes to decode for a proof; no newspaper
 // page needs it (a whole 对开 page at 300 ppi is about 30 megapixels).
@@ -107,13 +108,28 @@ void check_dimensions(const Info& info, const Source& src) {
   }
 }
 
-}  // namespace
+// A read-only stream over bytes already in memory (seekable, as HeaderReader::skip needs).
+class MemoryBuf : public std::streambuf {
+ public:
+  MemoryBuf(const std::string& bytes) {
+    char* p = const_cast<char*>(bytes.data());  // never written: the buffer is get-only
+    setg(p, p, p + bytes.size());
+  }
 
-Info probe(const fs::path& file, const base::Loc& from) {
-  const Source src{file, from};
-  const std::uint64_t size = checked_size(src);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) fail(src, "cannot be opened for reading", "check the file's permissions");
+ protected:
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode) override {
+    const off_type at = dir == std::ios_base::beg ? off : dir == std::ios_base::cur ? (gptr() - eback()) + off
+                                                                                     : (egptr() - eback()) + off;
+    if (at < 0 || at > egptr() - eback()) return pos_type(off_type(-1));
+    setg(eback(), eback() + at, egptr());
+    return pos_type(at);
+  }
+  pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+    return seekoff(off_type(pos), std::ios_base::beg, which);
+  }
+};
+
+Info probe_stream(const Source& src, std::istream& in, std::uint64_t size) {
   std::string head(16, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
@@ -127,6 +143,24 @@ Info probe(const fs::path& file, const base::Loc& from) {
   Info info = kind == Sniffed::Jpeg ? probe_jpeg(reader, src) : probe_png(reader, src);
   check_dimensions(info, src);
   return info;
+}
+
+}  // namespace
+
+Info probe(const fs::path& file, const base::Loc& from) {
+  const Source src{file, from};
+  const std::uint64_t size = checked_size(src);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail(src, "cannot be opened for reading", "check the file's permissions");
+  return probe_stream(src, in, size);
+}
+
+Info probe_bytes(const std::string& bytes, const fs::path& file, const base::Loc& from) {
+  const Source src{file, from};
+  if (bytes.empty()) fail(src, "the file is empty (0 bytes)", "the copy failed: export or copy the image again");
+  MemoryBuf buf(bytes);
+  std::istream in(&buf);
+  return probe_stream(src, in, bytes.size());
 }
 
 }  // namespace image

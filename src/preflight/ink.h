@@ -1,6 +1,6 @@
 #pragma once
 // Total ink (total area coverage) of CMYK image samples (docs/print.md "Colour": the total
-// ink of any area stays under the layout's limit). Shared with finish/.
+// ink of any area stays under the layout's limit).
 #include <cstdint>
 #include <string_view>
 

@@ -1,7 +1,7 @@
 #pragma once
 // What a PDF needs to know about a JPEG (DCTDecode) stream without decoding it: the
 // Adobe APP14 marker (inverted CMYK, docs/libraries.md §4), an embedded ICC profile
-// (APP2 ICC_PROFILE, ICC.1 Annex B.4) and the frame header. Shared with finish/.
+// (APP2 ICC_PROFILE, ICC.1 Annex B.4) and the frame header.
 #include <string>
 #include <string_view>
 

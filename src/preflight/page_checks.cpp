@@ -118,6 +118,7 @@ void Walk::font(const std::string& key, QPDFObjectHandle f) {
 }
 
 void Walk::image_ink(QPDFObjectHandle img) {
+  if (!opt.measure_image_ink) return;
   auto d = img.getDict();
   auto cs = d.getKey("/ColorSpace");
   const bool cmyk = is_name(cs, "/DeviceCMYK") ||
@@ -138,7 +139,7 @@ void Walk::image_ink(QPDFObjectHandle img) {
   const std::string msg = "image " + object_name(img) + " reaches " + std::to_string(static_cast<int>(st.max_percent + 0.5)) +
                           " % total ink; " + std::to_string(static_cast<int>(st.over_fraction() * 100 + 0.5)) +
                           " % of its pixels are over the " + std::to_string(opt.ink_limit_percent) + " % limit";
-  // A few pixels over the limit are JPEG ringing, not a press problem (as finish/).
+  // A few pixels over the limit are JPEG ringing, not a press problem (as pdf/ judges it).
   if (st.over_fraction() > 0.01) r.error(code::kInk, page, object_name(img), msg);
   else r.warn(code::kInk, page, object_name(img), msg);
 }

@@ -16,6 +16,9 @@ struct Options {
   double warn_ppi = 200;        // effective resolution below this: warning …
   double error_ppi = 100;       // … below this: error (docs/print.md "Resolution")
   bool allow_low_resolution = false;  // "unless allowed": low-res errors become warnings
+  // Decode CMYK images to measure their total ink. paperset's self-preflight turns it off:
+  // its writer measured the very samples it wrote, and names the photo when it reports.
+  bool measure_image_ink = true;
 };
 
 // Every finding (severity, stable code, message, page — 0 for the whole file), in the

@@ -12,7 +12,7 @@ namespace {
 double pt(base::Len l) { return base::to_pt(l); }
 }  // namespace
 
-Drawer::Drawer(const frame::Document& doc, const frame::Palette& palette) : doc_(doc), palette_(palette) {}
+Drawer::Drawer(const frame::Document& doc, image::Store& images) : doc_(doc), images_(images) {}
 
 Drawer::~Drawer() {
   for (auto& [k, f] : fonts_) cairo_font_face_destroy(f);
@@ -36,9 +36,12 @@ cairo_font_face_t* Drawer::font(int face) {
   return cf;
 }
 
+// A screen approximation of the layout's CMYK (a spot colour by its CMYK alternate at its
+// tint); the PDF carries the exact colour, the proof only shows where it is.
 void Drawer::colour(cairo_t* cr, const frame::Cmyk& c) {
-  const frame::Rgb rgb = palette_.rgb(c);
-  cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
+  const double t = c.spot.empty() ? 1.0 : c.tint / 1000.0;  // a spot screen: its alternate scaled
+  const double k = 1.0 - t * c.k / 1000.0;
+  cairo_set_source_rgb(cr, (1.0 - t * c.c / 1000.0) * k, (1.0 - t * c.m / 1000.0) * k, (1.0 - t * c.y / 1000.0) * k);
 }
 
 // Text with cairo_show_text_glyphs and the composer's clusters, so that copy/paste and
@@ -104,26 +107,18 @@ void Drawer::path(cairo_t* cr, const frame::Path& p) {
   }
 }
 
-// Decoded pixels for the proof; for JPEG the original bytes ride along as mime data so
-// the PDF embeds them untouched (docs/libraries.md §4), deduplicated by UNIQUE_ID.
+// The photo's proof pixels from the build's store: kept from the decode the PDF made, or
+// decoded now, once, at the proof's resolution.
 cairo_surface_t* Drawer::picture(const frame::Image& img) {
   auto it = pictures_.find(img.path);
   if (it != pictures_.end()) return it->second;
-  const image::Info info = image::probe(img.path, img.loc);
-  auto* px = new image::Pixels(image::decode(img.path, img.loc));
+  auto* px = new std::shared_ptr<const image::Pixels>(images_.proof(images_.get(img.path, img.loc)));
+  const image::Pixels& p = **px;
   cairo_surface_t* s = cairo_image_surface_create_for_data(
-      reinterpret_cast<unsigned char*>(px->data.data()), px->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-      px->width, px->height, px->width * 4);
+      reinterpret_cast<unsigned char*>(const_cast<std::uint32_t*>(p.data.data())),
+      p.alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, p.width, p.height, p.width * 4);
   static cairo_user_data_key_t key;
-  cairo_surface_set_user_data(s, &key, px, [](void* p) { delete static_cast<image::Pixels*>(p); });
-  if (info.format == image::Format::Jpeg) {
-    auto* bytes = new std::string(base::read_file(img.path));
-    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(bytes->data()),
-                                bytes->size(), [](void* p) { delete static_cast<std::string*>(p); }, bytes);
-  }
-  auto* id = new std::string(img.path);
-  cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>(id->data()),
-                              id->size(), [](void* p) { delete static_cast<std::string*>(p); }, id);
+  cairo_surface_set_user_data(s, &key, px, [](void* v) { delete static_cast<std::shared_ptr<const image::Pixels>*>(v); });
   pictures_[img.path] = s;
   return s;
 }

@@ -1,17 +1,18 @@
 #pragma once
-// The drawing code shared by the PDF and PNG paths.
+// Drawing one page of the frame tree with cairo, for the PNG proofs.
 #include <cairo.h>
 
 #include <map>
+#include <memory>
 
 #include "frame/frame.h"
-#include "frame/palette.h"
+#include "image/store.h"
 
 namespace render {
 
 class Drawer {
  public:
-  Drawer(const frame::Document& doc, const frame::Palette& palette);
+  Drawer(const frame::Document& doc, image::Store& images);
   ~Drawer();
   Drawer(const Drawer&) = delete;
   Drawer& operator=(const Drawer&) = delete;
@@ -32,7 +33,7 @@ class Drawer {
   void colour(cairo_t* cr, const frame::Cmyk& c);
 
   const frame::Document& doc_;
-  const frame::Palette& palette_;
+  image::Store& images_;
   std::map<int, cairo_font_face_t*> fonts_;
   std::map<std::string, cairo_surface_t*> pictures_;
 };

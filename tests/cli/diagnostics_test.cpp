@@ -68,19 +68,20 @@ TEST_CASE("every diagnostic line is in the GCC form a problem matcher reads") {
   }
 }
 
-TEST_CASE("split files: findings name the PDF file and the issue's page, not the file's") {
+TEST_CASE("split files: a photo's finding names the photo's line and the issue's page, not the file's") {
   const fs::path dir = scratch("cli-diag");
   const auto r = paperset("build " + quote(ink_issue(dir)) + " --split -o " + quote(dir / "pages/"));
   CAPTURE(r.out);
   CHECK(r.exit_code == 1);  // 400 % ink is an error
-  bool found = false;
+  int found = 0;
   for (const auto& d : diagnostics(r.out)) {
     if (d.code != "ink-limit") continue;
-    found = true;
-    CHECK(d.file == (dir / "pages/page-02.pdf").string());
-    CHECK(d.message.rfind("page 2", 0) == 0);
+    ++found;
+    CHECK(d.file == (dir / "issue.xml").string());  // the <photo> element
+    CHECK(d.line == 8);
+    CHECK(d.message.rfind("page 2, 'dark'", 0) == 0);
   }
-  CHECK(found);
+  CHECK(found == 1);  // once, not again from the self-preflight of page-02.pdf
   CHECK_FALSE(contains(r.out, "page 1: image"));
 }
 

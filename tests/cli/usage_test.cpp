@@ -74,7 +74,7 @@ TEST_CASE("help for a command: `paperset help build` and `paperset build --help`
   CHECK(a.out == c.out);
   for (const char* opt : {"--output", "--png", "--png-dpi", "--overlay", "--dump", "--allow-overset", "--allow-low-res",
                           "--split", "--split-name", "--jobs", "--report", "--output-profile", "--fail-on", "--werror",
-                          "--quiet", "--max-errors", "--no-balance", "--raw"})
+                          "--quiet", "--max-errors", "--no-balance"})
     CHECK_MESSAGE(contains(a.out, opt), "build --help does not mention " << opt);
   const auto p = paperset_stdout("help preflight");
   CHECK(p.exit_code == 0);

@@ -14,7 +14,7 @@ frame::Box block(const Laid& l, int page, const std::string& id) {
   return b[0];
 }
 
-frame::Box image(const Laid& l, int page, const std::string& id) {
+frame::Box image_box(const Laid& l, int page, const std::string& id) {
   const auto b = l.boxes(page, "image", id);
   REQUIRE(b.size() == 1);
   return b[0];
@@ -42,7 +42,7 @@ TEST_CASE("a photo: image filling its grid area, Kai caption under it, credit fl
   const Laid l = lay_out(issue_xml("tabloid", {photo("market", "col=\"1\" cols=\"4\" row=\"1\" rows=\"20\"",
                                                      corpus_text(70, 40))}));
   const frame::Box blk = block(l, 1, "market");
-  const frame::Box img = image(l, 1, "market");
+  const frame::Box img = image_box(l, 1, "market");
   CHECK(img.x == blk.x);
   CHECK(img.y == blk.y);
   CHECK(img.w == blk.w);  // fill: crop to the area
@@ -91,7 +91,7 @@ TEST_CASE("fit=\"fit\" letterboxes the image inside its area, centred") {
   const std::string p = "<photo id=\"tall\" src=\"images/tall.jpg\" col=\"1\" cols=\"4\" row=\"1\" rows=\"12\" fit=\"fit\"/>";
   const Laid l = lay_out(issue_xml("tabloid", {p}));
   const frame::Box blk = block(l, 1, "tall");
-  const frame::Box img = image(l, 1, "tall");
+  const frame::Box img = image_box(l, 1, "tall");
   CHECK(inside(img, blk));
   CHECK(img.h == blk.h);  // no caption: the image takes the whole block
   CHECK(img.w < blk.w);

@@ -1,10 +1,10 @@
-// preflight::check on a deliberately broken PDF, on cairo's raw output and on finished
-// files (tests/data/pdf/README.md describes the fixtures).
+// preflight::check on a deliberately broken PDF, on a cairo PDF (not print-ready) and on
+// files pdf/ wrote (tests/data/pdf/README.md describes the fixture files).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "finish/fixtures.h"
+#include "pdf/fixture.h"
 #include "preflight/preflight.h"
 
 namespace {
@@ -25,15 +25,12 @@ int errors(const Findings& fs) {
 
 std::string dump(const Findings& fs) { return preflight::format_text(fs); }
 
-std::string finished(const std::string& fixture, const frame::Document& doc) {
-  base::Diagnostics diag;
-  return finish::finish_pdf(fx::pdf(fixture), fx::options(doc), diag);
-}
+std::string fixture(const std::string& name) { return fx::slurp(test::source_root() / "tests/data/pdf" / name); }
 
 }  // namespace
 
 TEST_CASE("preflight: the broken fixture — every planted fault is found, on its page") {
-  const Findings fs = run(fx::pdf("broken.pdf"));
+  const Findings fs = run(fixture("broken.pdf"));
   INFO(dump(fs));
   // Page 1: no TrimBox/BleedBox, RGB text in an unembedded Helvetica, a 72 ppi image.
   REQUIRE(find(fs, "trimbox", 1));
@@ -69,13 +66,13 @@ TEST_CASE("preflight: the broken fixture — every planted fault is found, on it
 TEST_CASE("preflight: allowing low resolution turns the 72 ppi error into a warning") {
   preflight::Options opt;
   opt.allow_low_resolution = true;
-  const Findings fs = run(fx::pdf("broken.pdf"), opt);
+  const Findings fs = run(fixture("broken.pdf"), opt);
   REQUIRE(find(fs, "image-resolution", 1));
   CHECK(find(fs, "image-resolution", 1)->severity == base::Severity::Warning);
 }
 
-TEST_CASE("preflight: cairo's raw output is not print-ready") {
-  const Findings fs = run(fx::pdf("mixed.pdf"));
+TEST_CASE("preflight: a cairo PDF is not print-ready") {
+  const Findings fs = run(fixture("mixed.pdf"));
   INFO(dump(fs));
   CHECK(find(fs, "trimbox", 1));
   CHECK(find(fs, "text-rgb", 1));
@@ -87,10 +84,10 @@ TEST_CASE("preflight: cairo's raw output is not print-ready") {
   CHECK_FALSE(find(fs, "font-no-tounicode"));
 }
 
-TEST_CASE("preflight: a finished file has no errors") {
-  for (const char* name : {"mixed.pdf", "black_text.pdf"}) {
-    const auto doc = std::string(name) == "mixed.pdf" ? fx::mixed_doc() : fx::black_text_doc();
-    const Findings fs = run(finished(name, doc));
+TEST_CASE("preflight: a file pdf/ wrote has no findings") {
+  for (const char* name : {"mixed", "black_text"}) {
+    const auto doc = std::string(name) == "mixed" ? fx::mixed_doc() : fx::black_text_doc();
+    const Findings fs = run(fx::written(doc));
     const std::string context = std::string(name) + "\n" + dump(fs);
     INFO(context);
     CHECK(errors(fs) == 0);
@@ -98,16 +95,22 @@ TEST_CASE("preflight: a finished file has no errors") {
   }
 }
 
-TEST_CASE("preflight: a stricter ink limit catches the finished file's red") {
+TEST_CASE("preflight: a stricter ink limit catches the red text and the converted photo") {
   preflight::Options opt;
   opt.ink_limit_percent = 150;
-  const Findings fs = run(finished("mixed.pdf", fx::mixed_doc()), opt);
+  const std::string pdf = fx::written(fx::mixed_doc());
+  const Findings fs = run(pdf, opt);
   REQUIRE(find(fs, "ink-limit", 1));
   CHECK(find(fs, "ink-limit", 1)->message.find("200 %") != std::string::npos);
+  CHECK(find(fs, "ink-limit", 2));  // the RGB photo, converted, measured in the file
+  opt.measure_image_ink = false;  // as paperset's self-preflight runs it
+  const Findings self = run(pdf, opt);
+  CHECK(find(self, "ink-limit", 1));
+  CHECK_FALSE(find(self, "ink-limit", 2));
 }
 
 TEST_CASE("preflight: Info and XMP that disagree are reported") {
-  std::string pdf = finished("black_text.pdf", fx::black_text_doc());
+  std::string pdf = fx::written(fx::black_text_doc());
   // Same length, so the xref stays valid: the XMP packet is stored uncompressed.
   const auto at = pdf.find("<pdf:Producer>paperset test</pdf:Producer>");
   REQUIRE(at != std::string::npos);
@@ -130,7 +133,7 @@ TEST_CASE("preflight: an unreadable file is one error") {
 }
 
 TEST_CASE("preflight: text and JSON reports") {
-  const Findings fs = run(fx::pdf("broken.pdf"));
+  const Findings fs = run(fixture("broken.pdf"));
   const std::string text = preflight::format_text(fs);
   CHECK(text.find("error: page 1: page has no TrimBox (the trimmed newspaper size) [trimbox]") != std::string::npos);
   CHECK(text.find("preflight: " + std::to_string(errors(fs)) + " errors, ") != std::string::npos);

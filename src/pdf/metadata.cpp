@@ -1,15 +1,17 @@
-// PDF/X-4 identification (ISO 15930-7 §6.7 and §6.2.4): Info and XMP say the same
+// PDF/X identification (ISO 15930-7 §6.7 and §6.2.4): Info and XMP say the same
 // (GTS_PDFXVersion, Trapped, dates, title, producer), and exactly one GTS_PDFX output
 // intent carries the embedded CMYK profile. Never claim a condition whose profile is
-// not the one embedded (docs/print.md).
+// not the one embedded (docs/print.md "Output condition").
 #include <lcms2.h>
+#include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <cctype>
 
-#include "finish/steps.h"
+#include "pdf/metadata.h"
+#include "pdf/util.h"
 
-namespace finish {
+namespace pdf {
 
 namespace {
 
@@ -63,7 +65,7 @@ std::string uuid(const std::string& hex32) {
 }
 
 std::string xmp_packet(const std::string& title, const std::string& producer, const Date& d,
-                       const std::string& digest) {
+                       const std::string& digest, const std::string& pdfx) {
   std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
   x += "  <rdf:Description rdf:about=\"\"\n    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
@@ -82,7 +84,7 @@ std::string xmp_packet(const std::string& title, const std::string& producer, co
   x += "   <xmpMM:InstanceID>" + uuid(digest) + "</xmpMM:InstanceID>\n";
   x += "   <xmpMM:VersionID>1</xmpMM:VersionID>\n";
   x += "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
-  x += "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
+  x += "   <pdfxid:GTS_PDFXVersion>" + xml_escape(pdfx) + "</pdfxid:GTS_PDFXVersion>\n";
   x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
   x += std::string(20, ' ') + "\n";  // a little padding so the packet can be edited in place
   x += "<?xpacket end=\"w\"?>";
@@ -94,9 +96,10 @@ std::string title_of(const Options& opt) { return opt.title.empty() ? std::strin
 }  // namespace
 
 void set_pdfx_metadata(QPDF& pdf, const Options& opt, const std::string& digest) {
+  const std::string& pdfx = opt.conformance.pdfx_version;
   const Date d = parse_date(opt.date_iso);
-  // Info is rebuilt from scratch: keys we do not mirror in XMP (cairo's Creator …)
-  // would be facts that disagree (ISO 15930-7 §6.7.2).
+  // Info holds only what XMP mirrors: facts that could disagree are not written
+  // (ISO 15930-7 §6.7.2).
   auto info = QPDFObjectHandle::newDictionary();
   info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(title_of(opt)));
   info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString(opt.producer));
@@ -104,28 +107,29 @@ void set_pdfx_metadata(QPDF& pdf, const Options& opt, const std::string& digest)
   info.replaceKey("/CreationDate", QPDFObjectHandle::newString(d.pdf));
   info.replaceKey("/ModDate", QPDFObjectHandle::newString(d.pdf));
   info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
-  info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
+  info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString(pdfx));
   pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(info));
 
-  auto xmp = QPDFObjectHandle::newStream(&pdf, xmp_packet(title_of(opt), opt.producer, d, digest));
+  auto xmp = QPDFObjectHandle::newStream(&pdf, xmp_packet(title_of(opt), opt.producer, d, digest, pdfx));
   xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
   xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
   pdf.getRoot().replaceKey("/Metadata", xmp);
 }
 
 void set_output_intent(QPDF& pdf, const Options& opt, const OutputProfile& profile) {
-  auto icc = QPDFObjectHandle::newStream(&pdf, profile.bytes);
+  auto icc = QPDFObjectHandle::newStream(&pdf, profile.flate);
   icc.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(4));
-  const std::string info = opt.output_condition_info.empty() ? profile.description : opt.output_condition_info;
+  icc.getDict().replaceKey("/Filter", QPDFObjectHandle::newName("/FlateDecode"));
+  const OutputCondition& oc = opt.output;
+  const std::string info = oc.info.empty() ? profile.description : oc.info;
   auto intent = QPDFObjectHandle::newDictionary();
   intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
   intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
   intent.replaceKey("/OutputConditionIdentifier",
-                    QPDFObjectHandle::newUnicodeString(opt.output_condition.empty() ? "Custom" : opt.output_condition));
+                    QPDFObjectHandle::newUnicodeString(oc.identifier.empty() ? "Custom" : oc.identifier));
   intent.replaceKey("/OutputCondition", QPDFObjectHandle::newUnicodeString(info));
   intent.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(info));
-  if (!opt.output_registry.empty())
-    intent.replaceKey("/RegistryName", QPDFObjectHandle::newUnicodeString(opt.output_registry));
+  if (!oc.registry.empty()) intent.replaceKey("/RegistryName", QPDFObjectHandle::newUnicodeString(oc.registry));
   intent.replaceKey("/DestOutputProfile", icc);
   auto intents = QPDFObjectHandle::newArray();
   intents.appendItem(pdf.makeIndirectObject(intent));
@@ -135,6 +139,7 @@ void set_output_intent(QPDF& pdf, const Options& opt, const OutputProfile& profi
 OutputProfile read_output_profile(const std::filesystem::path& file) {
   OutputProfile p;
   p.bytes = base::read_file(file);
+  p.flate = flate(p.bytes);
   cmsContext ctx = cmsCreateContext(nullptr, nullptr);
   cmsHPROFILE h = cmsOpenProfileFromMemTHR(ctx, p.bytes.data(), static_cast<cmsUInt32Number>(p.bytes.size()));
   const bool output_cmyk = h && cmsGetDeviceClass(h) == cmsSigOutputClass && cmsGetColorSpace(h) == cmsSigCmykData;
@@ -171,11 +176,5 @@ OutputCondition custom_output_condition(const std::filesystem::path& icc) {
   return {icc, "Custom", p.description, ""};
 }
 
-void use_output_condition(Options& opt, const OutputCondition& oc) {
-  opt.output_profile = oc.profile;
-  opt.output_condition = oc.identifier;
-  opt.output_condition_info = oc.info;
-  opt.output_registry = oc.registry;
-}
 
-}  // namespace finish
+}  // namespace pdf

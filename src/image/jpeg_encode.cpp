@@ -1,0 +1,82 @@
+// JpegEncoder: rows in, a baseline JPEG out (libjpeg-turbo), for photos the PDF writer had
+// to convert (RGB → the output profile's CMYK). libjpeg's error_exit must not exit the
+// process: it longjmps back to the calling method, which throws from its own frame (as in
+// jpeg_decode.cpp, no C++ destructor lies between).
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+
+// jpeglib.h needs FILE and size_t declared first.
+#include <jpeglib.h>
+
+#include "image/internal.h"
+
+namespace image {
+
+struct JpegEncoder::Impl {
+  jpeg_compress_struct cinfo{};
+  jpeg_error_mgr err{};
+  unsigned char* buf = nullptr;
+  unsigned long size = 0;
+  int stride = 0;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX] = {};
+};
+
+namespace {
+
+[[noreturn]] void on_error(j_common_ptr c) {
+  auto* impl = reinterpret_cast<JpegEncoder::Impl*>(c->client_data);
+  (*c->err->format_message)(c, impl->message);
+  std::longjmp(impl->jump, 1);
+}
+
+[[noreturn]] void failed(const char* message) {
+  throw base::Error({}, std::string("JPEG encoding failed: ") + message,
+                    "the machine may be out of memory; otherwise report this as a bug with the photo");
+}
+
+}  // namespace
+
+JpegEncoder::JpegEncoder(int width, int height, int components, int quality) : impl_(std::make_unique<Impl>()) {
+  jpeg_compress_struct& c = impl_->cinfo;
+  c.err = jpeg_std_error(&impl_->err);
+  impl_->err.error_exit = on_error;
+  c.client_data = impl_.get();
+  if (setjmp(impl_->jump)) failed(impl_->message);
+  jpeg_create_compress(&c);
+  jpeg_mem_dest(&c, &impl_->buf, &impl_->size);
+  c.image_width = static_cast<JDIMENSION>(width);
+  c.image_height = static_cast<JDIMENSION>(height);
+  c.input_components = components;
+  c.in_color_space = components == 4 ? JCS_CMYK : components == 3 ? JCS_RGB : JCS_GRAYSCALE;
+  jpeg_set_defaults(&c);
+  // CMYK stays CMYK (no YCCK transform), with the Adobe marker; no chroma subsampling.
+  if (components == 4) jpeg_set_colorspace(&c, JCS_CMYK);
+  for (int i = 0; i < c.num_components; ++i) c.comp_info[i].h_samp_factor = c.comp_info[i].v_samp_factor = 1;
+  jpeg_set_quality(&c, quality, TRUE);
+  c.optimize_coding = TRUE;  // smaller files, same pixels
+  impl_->stride = width * components;
+  jpeg_start_compress(&c, TRUE);
+}
+
+JpegEncoder::~JpegEncoder() {
+  jpeg_destroy_compress(&impl_->cinfo);
+  std::free(impl_->buf);
+}
+
+void JpegEncoder::rows(const std::uint8_t* data, int count) {
+  if (setjmp(impl_->jump)) failed(impl_->message);
+  for (int r = 0; r < count; ++r) {
+    JSAMPROW row = const_cast<JSAMPROW>(data + static_cast<std::size_t>(r) * static_cast<std::size_t>(impl_->stride));
+    jpeg_write_scanlines(&impl_->cinfo, &row, 1);
+  }
+}
+
+std::string JpegEncoder::finish() {
+  if (setjmp(impl_->jump)) failed(impl_->message);
+  jpeg_finish_compress(&impl_->cinfo);
+  return std::string(reinterpret_cast<const char*>(impl_->buf), impl_->size);
+}
+
+}  // namespace image

@@ -1,0 +1,214 @@
+// Photos, prepared once per build (docs/print.md "Photos"): each source file (by content)
+// once, whatever the number of pages and files that show it.
+// * Grey and CMYK JPEGs pass through byte for byte; an Adobe CMYK JPEG stores its samples
+//   inverted and gets /Decode [1 0 1 0 1 0 1 0]. CMYK ones are decoded once to measure
+//   their ink.
+// * RGB JPEGs are converted with lcms2 to the output condition's CMYK and re-encoded as
+//   Adobe CMYK JPEGs; PNGs are stored with Flate, grey as grey, RGB converted to CMYK, and
+//   alpha as a soft mask (PDF/X-4 allows transparency).
+// All of it streams strip by strip: no photo is ever held whole in memory, decoded.
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
+
+#include <memory>
+#include <optional>
+
+#include "pdf/colour.h"
+#include "pdf/resources.h"
+#include "pdf/util.h"
+
+namespace pdf {
+
+namespace {
+
+// Where a photo is first placed, for messages: its id, file and the <photo> element.
+struct Place {
+  const frame::Image* img = nullptr;
+  int page = 0;
+};
+
+std::string photo_label(const Place& p) { return "photo '" + p.img->id + "' (" + p.img->path + ")"; }
+
+// A few pixels over the limit are JPEG ringing, not a press problem: an error only when
+// more than 1 % of the pixels are over.
+void report_ink(const InkStats& st, const Place& p, int limit, base::Diagnostics& diag) {
+  if (st.over == 0) return;
+  base::Finding f;
+  f.severity = st.over_fraction() > 0.01 ? base::Severity::Error : base::Severity::Warning;
+  f.code = "ink-limit";
+  f.message = photo_label(p) + " reaches " + num(st.max_percent(), 0) + " % total ink; " +
+              num(st.over_fraction() * 100.0, 2) + " % of its pixels are over the layout's " + std::to_string(limit) +
+              " % limit";
+  f.fix = "convert the photo with the press's CMYK profile, or lower its shadows";
+  f.loc = p.img->loc;
+  f.article = p.img->id;
+  f.page = p.page;
+  diag.add(f);
+}
+
+// A CMYK photo passed through: only its ink is measured.
+class InkOnly : public image::SampleSink {
+ public:
+  InkOnly(int limit) : limit_(limit) {}
+  void begin(const image::SampleFormat& f) override { f_ = f; }
+  void rows(const std::uint8_t* d, const std::uint8_t*, int n) override {
+    ink.add(d, static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n), f_.inverted, limit_);
+  }
+  InkStats ink;
+
+ private:
+  int limit_;
+  image::SampleFormat f_;
+};
+
+// RGB JPEG → CMYK JPEG (Adobe, inverted samples), strip by strip.
+class ToCmykJpeg : public image::SampleSink {
+ public:
+  ToCmykJpeg(CmykConverter& conv, int limit, int quality) : conv_(conv), limit_(limit), quality_(quality) {}
+  void begin(const image::SampleFormat& f) override {
+    f_ = f;
+    xf_ = conv_.rgb_to_cmyk(f.icc, true);
+    enc_.emplace(f.width, f.height, 4, quality_);
+  }
+  void rows(const std::uint8_t* d, const std::uint8_t*, int n) override {
+    const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
+    buf_.resize(px * 4);
+    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    ink.add(buf_.data(), px, true, limit_);
+    enc_->rows(buf_.data(), n);
+  }
+  std::string finish() { return enc_->finish(); }
+  InkStats ink;
+
+ private:
+  CmykConverter& conv_;
+  int limit_, quality_;
+  image::SampleFormat f_;
+  cmsHTRANSFORM xf_ = nullptr;
+  std::optional<image::JpegEncoder> enc_;
+  std::vector<std::uint8_t> buf_;
+};
+
+// A Flate stream fed piece by piece.
+class FlateOut {
+ public:
+  FlateOut() : sink_("image", nullptr, out_), deflate_("image", &sink_, Pl_Flate::a_deflate) {}
+  void write(const std::uint8_t* d, std::size_t n) { deflate_.write(d, n); }
+  std::string finish() {
+    deflate_.finish();
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  Pl_String sink_;
+  Pl_Flate deflate_;
+};
+
+// PNG → Flate: grey stays grey, RGB becomes the output condition's CMYK; alpha → soft mask.
+class ToFlate : public image::SampleSink {
+ public:
+  ToFlate(CmykConverter& conv, int limit) : conv_(conv), limit_(limit) {}
+  void begin(const image::SampleFormat& f) override {
+    f_ = f;
+    if (f.components == 3) xf_ = conv_.rgb_to_cmyk(f.icc, false);
+  }
+  void rows(const std::uint8_t* d, const std::uint8_t* alpha, int n) override {
+    const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
+    if (alpha) mask.write(alpha, px);
+    if (!xf_) {
+      data.write(d, px * static_cast<std::size_t>(f_.components));
+      return;
+    }
+    buf_.resize(px * 4);
+    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    ink.add(buf_.data(), px, false, limit_);
+    data.write(buf_.data(), buf_.size());
+  }
+  FlateOut data, mask;
+  InkStats ink;
+  bool cmyk() const { return xf_ != nullptr || f_.components == 4; }
+
+ private:
+  CmykConverter& conv_;
+  int limit_;
+  image::SampleFormat f_;
+  cmsHTRANSFORM xf_ = nullptr;
+  std::vector<std::uint8_t> buf_;
+};
+
+void prepare_jpeg(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, const Options& opt,
+                  PreparedImage& out, InkStats& ink) {
+  out.filter = "/DCTDecode";
+  if (e.info.color == image::ColorSpace::Gray) {
+    // Passed through, but decoded once (at 1/8 size when no proof needs more) so that a
+    // damaged file stops the build instead of printing grey blocks.
+    out.colour_space = "/DeviceGray";
+    image::NullSink check;
+    store.decode(e, check, false);
+  } else if (e.info.color == image::ColorSpace::Cmyk) {
+    out.colour_space = "/DeviceCMYK";
+    out.inverted = e.info.adobe_inverted;
+    InkOnly sink(opt.ink_limit_percent);
+    store.decode(e, sink);
+    ink = sink.ink;
+  } else {
+    ToCmykJpeg sink(conv, opt.ink_limit_percent, opt.conformance.jpeg_quality);
+    store.decode(e, sink);
+    out.converted = sink.finish();
+    out.colour_space = "/DeviceCMYK";
+    out.inverted = true;
+    ink = sink.ink;
+  }
+}
+
+void prepare_png(const image::Store::Entry& e, const Place& p, image::Store& store, CmykConverter& conv,
+                 const Options& opt, PreparedImage& out, InkStats& ink) {
+  ToFlate sink(conv, opt.ink_limit_percent);
+  store.decode(e, sink);
+  out.filter = "/FlateDecode";
+  out.colour_space = sink.cmyk() ? "/DeviceCMYK" : "/DeviceGray";
+  out.converted = sink.data.finish();
+  std::string mask = sink.mask.finish();
+  if (e.info.has_alpha) {
+    if (!opt.conformance.transparency)
+      throw base::Error(p.img->loc, photo_label(p) + " has transparency, which " + opt.conformance.pdfx_version +
+                                        " does not allow", "save the graphic without an alpha channel");
+    out.smask_flate = std::move(mask);
+  }
+  ink = sink.ink;
+}
+
+}  // namespace
+
+void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag) {
+  std::vector<Place> first;                 // per prepared image: where it is first placed
+  std::map<std::uint64_t, std::size_t> by_hash;
+  for (const auto& page : doc.pages)
+    for (const auto& img : page.of<frame::Image>()) {
+      if (res.image_of.count(img.path)) continue;
+      const image::Store::Entry& e = store.get(img.path, img.loc);
+      auto [it, fresh] = by_hash.emplace(e.hash, res.images.size());
+      res.image_of[img.path] = it->second;
+      if (!fresh) continue;
+      PreparedImage p;
+      p.source = &e;
+      p.width = e.info.width, p.height = e.info.height;
+      res.images.push_back(std::move(p));
+      first.push_back({&img, page.number});
+    }
+  CmykConverter conv(res.output_profile);
+  std::vector<base::Diagnostics> found(res.images.size());
+  parallel_for(res.images.size(), res.opt.jobs, [&](std::size_t i) {
+    PreparedImage& p = res.images[i];
+    InkStats ink;
+    if (p.source->info.format == image::Format::Jpeg)
+      prepare_jpeg(*p.source, store, conv, res.opt, p, ink);
+    else
+      prepare_png(*p.source, first[i], store, conv, res.opt, p, ink);
+    report_ink(ink, first[i], res.opt.ink_limit_percent, found[i]);
+  });
+  for (const auto& d : found) diag.merge(d);
+}
+
+}  // namespace pdf
