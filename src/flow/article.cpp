@@ -45,8 +45,8 @@ int below_photos(const model::Article& a, const model::Frame& f, int row) {
 
 }  // namespace
 
-ArticleFlow::ArticleFlow(Job& job, const model::Article& a)
-    : job_(job), a_(a), s_(job.setter), items_(std::make_shared<std::vector<Item>>()) {}
+ArticleFlow::ArticleFlow(Job& job, const model::Article& a, const Fit& fit)
+    : job_(job), a_(a), s_(job.setter), fit_(fit), items_(std::make_shared<std::vector<Item>>()) {}
 
 // A byline written first in the body is set with the headline group, across the
 // article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
@@ -78,19 +78,55 @@ void ArticleFlow::run() {
     job_.page(f.page).overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
   }
   draw_boxes();
-  plan_head();
-  const int body_row = place_head();
-  slots_ = article_slots(L, a_, body_row);
-  columns_ = slots_;
-  used_.assign(slots_.size(), 0);
-  make_items();
-  st_ = State{};
-  st_.row = slots_.empty() ? 0 : slots_[0].row_first;
+  prepare();
   balance();
   if (!flow() || head_lost_lines_ > 0) overset();
   for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id);
   column_boxes();
   underset();
+}
+
+// The head placed (measured only, when nothing is placed), the slots and the items
+// made, the story at its start.
+void ArticleFlow::prepare() {
+  plan_head();
+  const int body_row = place_head();
+  slots_ = article_slots(job_.layout(), a_, body_row);
+  columns_ = slots_;
+  used_.assign(slots_.size(), 0);
+  make_items();
+  st_ = State{};
+  st_.row = slots_.empty() ? 0 : slots_[0].row_first;
+}
+
+Fill ArticleFlow::measure() {
+  measuring_ = true;
+  prepare();
+  balance();
+  const bool all = flow();
+  Fill f;
+  f.over_lines = head_lost_lines_ + (all ? 0 : lines_left(nullptr));
+  f.fits = all && head_lost_lines_ == 0;
+  for (size_t i = 0; i < columns_.size(); ++i) f.used += used_[i], f.available += std::max(columns_[i].rows(), 0);
+  f.underset = !mostly_empty().empty();
+  f.column = narrowest();
+  return f;
+}
+
+std::vector<ArticleFlow::ParaLines> ArticleFlow::paragraph_lines(int scale1000) {
+  if (!measuring_) {
+    measuring_ = true;
+    prepare();
+  }
+  std::vector<ParaLines> out;
+  const Len w = narrowest() * 1000 / scale1000;
+  for (const Item& it : *items_) {
+    if (it.block->kind != model::TextKind::Para) continue;
+    ParaLines p{static_cast<size_t>(it.block - a_.body.data()), 0, 0};
+    for (const auto& l : it.para.lines(w)) ++p.lines, p.loose += l.loose;
+    out.push_back(p);
+  }
+  return out;
 }
 
 // The headline group goes across the first frame, at its top. A photo set inside the
@@ -150,7 +186,7 @@ int ArticleFlow::place_head() {
         continue;
       }
       const Len base = s_.baseline(job_.layout().row_y(row), hl.rows, hl.size);
-      s_.place(job_.page(f.page), *hl.para, hl.line, x, base, a_.id, e.role);
+      if (!quiet()) s_.place(job_.page(f.page), *hl.para, hl.line, x, base, a_.id, e.role);
       row += hl.rows;
     }
   }
@@ -180,7 +216,11 @@ void ArticleFlow::make_items() {
     if (&b == head_byline()) continue;
     const model::Style& st = s_.style(b.style);
     const bool indent = b.kind == model::TextKind::Para || b.kind == model::TextKind::Item;
-    Item it{&b, s_.paragraph(b, a_.id, page, indent), s_.rows_per_line(st), st.size, role_of(b.kind), {}, measure};
+    // Copyfitting may set the paragraphs at another size (copyfit.h); the grid stays.
+    const Len size = b.kind == model::TextKind::Para && fit_.body_size > 0 ? fit_.body_size : 0;
+    const auto tracked = fit_.tracking.find(static_cast<size_t>(&b - a_.body.data()));
+    Item it{&b,         s_.paragraph(b, a_.id, page, indent, size), s_.rows_per_line(st), size > 0 ? size : st.size,
+            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second};
     if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
     items_->push_back(std::move(it));
   }
@@ -188,20 +228,27 @@ void ArticleFlow::make_items() {
 
 // Overset is an error naming the article and how much did not fit (docs/format.md);
 // --allow-overset makes it a warning and marks the spot on the proof.
-void ArticleFlow::overset() {
-  int chars = head_lost_chars_, lines = head_lost_lines_;
-  auto& items = *items_;
+int ArticleFlow::lines_left(int* chars) const {
+  int lines = 0, n = 0;
+  const auto& items = *items_;
   for (size_t k = st_.k; k < items.size(); ++k) {
     const Item& it = items[k];
     const bool current = k == st_.k;
     if (!it.fixed.empty()) {
-      for (size_t j = current ? st_.fi : 0; j < it.fixed.size(); ++j) chars += line_chars(it.fixed[j].line), ++lines;
+      for (size_t j = current ? st_.fi : 0; j < it.fixed.size(); ++j) n += line_chars(it.fixed[j].line), ++lines;
       continue;
     }
     compose::Cursor rest = current ? st_.c : compose::Cursor{};
-    chars += count_chars(it.para.shaped().text, rest.pos);
-    while (!it.para.done(rest)) it.para.next_line(rest, col_w()), ++lines;
+    n += count_chars(it.para.shaped().text, rest.pos);
+    while (!it.para.done(rest)) it.para.next_line(rest, width_for(it)), ++lines;
   }
+  if (chars) *chars += n;
+  return lines;
+}
+
+void ArticleFlow::overset() {
+  int chars = head_lost_chars_;
+  const int lines = head_lost_lines_ + lines_left(&chars);
   if (lines == 0) return;
   const model::Frame& lf = a_.frames.back();
   const Slot last = slots_.empty() ? Slot{lf.page, 0, lf.rect.col, lf.rect.row, lf.rect.row + lf.rect.rows - 1}
@@ -217,21 +264,29 @@ void ArticleFlow::overset() {
 // judged on the text as set — after balancing, so a story that ends in even, reasonably
 // full columns is not reported, while one whose balanced columns still stand mostly
 // empty is. One warning per frame names the columns.
-void ArticleFlow::underset() {
+std::vector<ArticleFlow::Empty> ArticleFlow::mostly_empty() const {
   std::map<int, std::map<int, std::pair<int, int>>> frames;  // frame → column → (used, rows)
   for (size_t i = 0; i < columns_.size(); ++i) {
     auto& u = frames[columns_[i].frame][columns_[i].column];
     u.first += used_[i];
     u.second += std::max(columns_[i].rows(), 0);
   }
+  std::vector<Empty> out;
   for (const auto& [fi, cols] : frames) {
-    std::vector<int> empty;
-    int n_used = 0, rows = 0;
+    Empty e{fi, {}, 0, 0};
     for (const auto& [col, u] : cols) {
-      n_used += u.first, rows += u.second;
-      if (u.second > 0 && u.first * 2 < u.second) empty.push_back(col);
+      e.used += u.first, e.rows += u.second;
+      if (u.second > 0 && u.first * 2 < u.second) e.columns.push_back(col);
     }
-    if (empty.empty()) continue;
+    if (!e.columns.empty()) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+void ArticleFlow::underset() {
+  for (const Empty& e : mostly_empty()) {
+    const int fi = e.frame, n_used = e.used, rows = e.rows;
+    const std::vector<int>& empty = e.columns;
     std::string which = empty.size() == 1 ? "column " : "columns ";
     for (size_t i = 0; i < empty.size(); ++i) which += (i ? ", " : "") + std::to_string(empty[i]);
     const model::Frame& f = a_.frames[static_cast<size_t>(fi)];
@@ -254,6 +309,15 @@ void ArticleFlow::column_boxes() {
   }
 }
 
-void lay_out_article(Job& job, const model::Article& a) { ArticleFlow(job, a).run(); }
+// An article with fit= is set as copyfitting chose (copyfit.cpp); every article's fill is
+// reported (code fill).
+void lay_out_article(Job& job, const model::Article& a) {
+  const auto [fit, fill] = choose_fit(job, a);
+  report_fill(job, a, fill);
+  if (fit.extra_rows == 0) return ArticleFlow(job, a, fit).run();
+  const model::Article fitted = with_rows(a, fit.extra_rows);
+  job.fitted_frames[a.id] = fitted.frames;  // the rules between blocks follow the frame
+  ArticleFlow(job, fitted, fit).run();
+}
 
 }  // namespace flow

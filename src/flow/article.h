@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "flow/copyfit.h"
 #include "flow/head.h"
 #include "flow/pages.h"
 #include "flow/slots.h"
@@ -21,6 +22,7 @@ struct Item {
   std::string role;             // "body", "subhead", "byline"
   std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
   Len measure = 0;              // the width the fixed lines were set at (the narrowest column)
+  int scale1000 = 1000;         // copyfit tracking of a paragraph (copyfit.h)
 };
 
 // Where the story stands: the break token handed from slot to slot.
@@ -35,11 +37,23 @@ struct State {
 
 class ArticleFlow {
  public:
-  ArticleFlow(Job& job, const model::Article& a);
+  // `fit`: how copyfitting sets the article (copyfit.h); the default is as written.
+  ArticleFlow(Job& job, const model::Article& a, const Fit& fit = {});
   void run();
+  // How the text falls in the frames (balanced, as run() would set it), without placing
+  // anything or reporting.
+  Fill measure();
+  // For copyfit's tracking: each body paragraph (by index in the article's body), its
+  // lines and loose lines at the narrowest column widened by 1000 / scale1000.
+  struct ParaLines {
+    size_t block = 0;
+    int lines = 0, loose = 0;
+  };
+  std::vector<ParaLines> paragraph_lines(int scale1000);
 
  private:
   // The head (article.cpp).
+  void prepare();
   void plan_head();
   std::pair<Len, Len> head_span() const;
   int place_head();
@@ -57,7 +71,7 @@ class ArticleFlow {
   bool keep_subhead_with_next(const Item& it) const;
   bool avoid_lonely_line(const Item& it) const;
   void place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size, const std::string& role,
-             Len shift = 0);
+             Len shift = 0, int scale1000 = 1000);
   Len centring_shift(const Item& it) const;
   void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
   // Column balancing of the last frame (docs/format.md "Column balancing").
@@ -67,16 +81,32 @@ class ArticleFlow {
   void overset();
   void underset();
   void column_boxes();
+  int lines_left(int* chars) const;  // lines of the text from st_ on
+  struct Empty {
+    int frame = 0;
+    std::vector<int> columns;  // columns less than half used
+    int used = 0, rows = 0;    // grid lines used and free in the frame
+  };
+  std::vector<Empty> mostly_empty() const;
+  // Nothing is placed: a dry run (balancing's trials) or a measure.
+  bool quiet() const { return dry_ || measuring_; }
   // The width of the current text column (the last one past the end of the text).
   Len col_w() const {
     return slots_.empty() ? job_.layout().column_width : slots_[std::min(st_.si, slots_.size() - 1)].w;
   }
   Len narrowest() const;
   void draw_boxes();
+  // Paragraphs are composed at the column widened by copyfit tracking; their glyph
+  // positions are scaled back when placed.
+  Len width_for(const Item& it) const {
+    return col_w() * 1000 / it.scale1000;
+  }
 
   Job& job_;
   const model::Article& a_;
   const Setter& s_;
+  Fit fit_;
+  bool measuring_ = false;
   std::shared_ptr<std::vector<Item>> items_;  // shared by the dry runs
   std::vector<Slot> slots_;
   std::vector<Slot> columns_;  // the slots before balancing (--dump=pages "column" boxes)

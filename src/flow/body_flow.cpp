@@ -57,8 +57,8 @@ bool ArticleFlow::flow_para(Item& it) {
       if (!next_slot()) return false;
       continue;
     }
-    const compose::Line line = it.para.next_line(st_.c, col_w());
-    place(it.para, line, it.rows, it.size, it.role);
+    const compose::Line line = it.para.next_line(st_.c, width_for(it));
+    place(it.para, line, it.rows, it.size, it.role, 0, it.scale1000);
   }
   return true;
 }
@@ -70,7 +70,7 @@ bool ArticleFlow::next_slot() {
   st_.row = slots_[st_.si].row_first;
   const Slot& a = slots_[from];
   const Slot& b = slots_[st_.si];
-  if (!dry_ && a.frame != b.frame && a.page != b.page) {
+  if (!quiet() && a.frame != b.frame && a.page != b.page) {
     if (a.jump_out) jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page);
     if (b.jump_in) jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page);
   }
@@ -104,7 +104,7 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
     int lines = 2;
     if (next->fixed.empty()) {
       compose::Cursor c;
-      next->para.next_line(c, col_w());
+      next->para.next_line(c, width_for(*next));
       if (next->para.done(c)) lines = 1;
     }
     need += st.space_after_lines + lines * next->rows;
@@ -119,10 +119,10 @@ bool ArticleFlow::avoid_lonely_line(const Item& it) const {
   const bool para = it.block->kind == model::TextKind::Para || it.block->kind == model::TextKind::Item;
   if (!para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
   compose::Cursor peek = st_.c;
-  it.para.next_line(peek, col_w());
+  it.para.next_line(peek, width_for(it));
   if (it.para.done(peek)) return false;  // this line ends the paragraph: fine here
   if (st_.c.line_index == 0) return true;  // a first line alone at the foot
-  it.para.next_line(peek, col_w());
+  it.para.next_line(peek, width_for(it));
   return it.para.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
 }
 
@@ -139,11 +139,11 @@ Len ArticleFlow::centring_shift(const Item& it) const {
 }
 
 void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size,
-                        const std::string& role, Len shift) {
+                        const std::string& role, Len shift, int scale1000) {
   const Slot& sl = slots_[st_.si];
-  if (!dry_) {
+  if (!quiet()) {
     const Len base = s_.baseline(job_.layout().row_y(st_.row), rows, size);
-    s_.place(job_.page(sl.page), p, l, sl.x + shift, base, a_.id, role);
+    s_.place(job_.page(sl.page), p, l, sl.x + shift, base, a_.id, role, scale1000);
   }
   st_.row += rows;
   used_[st_.si] = st_.row - sl.row_first;

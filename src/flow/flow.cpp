@@ -78,7 +78,7 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   image::Store own_images;
   Options o = opt;
   if (!o.images) o.images = &own_images;
-  Job job{setter, {}, ctx.diag, o};
+  Job job{setter, {}, ctx.diag, o, &issue, {}};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
   int done = 0;
   for (const auto& p : issue.pages) {

@@ -12,6 +12,9 @@ struct Job {
   std::map<int, frame::Page*> pages;  // page number → output page
   base::Diagnostics& diag;
   const Options& opt;
+  const model::Issue* issue = nullptr;  // the whole issue (copyfitting looks for free grid lines)
+  // Articles whose last frame copyfitting lengthened or shortened: their frames as set.
+  std::map<std::string, std::vector<model::Frame>> fitted_frames;
   frame::Page& page(int number) const { return *pages.at(number); }
   const model::Layout& layout() const { return setter.layout(); }
 };

@@ -43,16 +43,18 @@ Owned owned_briefs(const model::Layout& L, const model::Briefs& b, const std::st
 
 // Every block on page p: its own blocks and every article frame placed on it, whichever
 // page the article is listed on (jumps).
-std::vector<Owned> rects_on(const model::Issue& issue, const model::Page& p) {
+std::vector<Owned> rects_on(const Job& job, const model::Issue& issue, const model::Page& p) {
   std::vector<Owned> out;
   const model::Layout& L = issue.layout;
   for (const auto& pg : issue.pages) {
     int order = 0;
     for (const auto& block : pg.blocks) {
       ++order;
-      if (const auto* a = std::get_if<model::Article>(&block))
-        for (const auto& f : a->frames)
-          if (f.page == p.number) out.push_back(owned_article(L, *a, f, pg.number == p.number ? order : 0));
+      const auto* a = std::get_if<model::Article>(&block);
+      if (!a) continue;
+      const auto fitted = job.fitted_frames.find(a->id);  // a last frame copyfitting lengthened
+      for (const auto& f : fitted == job.fitted_frames.end() ? a->frames : fitted->second)
+        if (f.page == p.number) out.push_back(owned_article(L, *a, f, pg.number == p.number ? order : 0));
     }
   }
   int n = 0;
@@ -95,7 +97,7 @@ Pieces merged(Pieces v, Len gap) {
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p) {
   const model::Layout& L = job.layout();
   if (!L.block_rules) return;
-  const auto rs = rects_on(issue, p);
+  const auto rs = rects_on(job, issue, p);
   Segments vertical, horizontal;
   for (const auto& oa : rs) {
     for (const auto& ob : rs) {

@@ -49,7 +49,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
     if (piece.empty()) continue;
     const auto start = static_cast<std::uint32_t>(text.size());
     text += piece;
-    const Len sz = size > 0 && in.style.empty() ? size : st.size;
+    const Len sz = size > 0 && (in.style.empty() || st.size == base_style.size) ? size : st.size;
     spans.push_back({start, static_cast<std::uint32_t>(text.size()), face_for(st, in.bold, in.italic), sz,
                      tag_for(st.color)});
   }
@@ -97,10 +97,10 @@ Len Setter::baseline_at_centre(Len centre, Len size) const {
 }
 
 void Setter::place(frame::Page& page, const compose::Paragraph& para, const compose::Line& line, Len x,
-                   Len baseline, const std::string& id, const std::string& role) const {
+                   Len baseline, const std::string& id, const std::string& role, int scale1000) const {
   if (dump_) *dump_ += compose::dump_line(para, line) + "\n";
   if (line.loose) report_loose(line, id, page.number, role);
-  add(page, line, x, baseline, id, "line", role);
+  add(page, line, x, baseline, id, "line", role, scale1000);
 }
 
 // A loose line (docs/composer.md "Loose lines"): no choice of breaks kept it within
@@ -124,7 +124,8 @@ void Setter::place_mark(frame::Page& page, const compose::Line& line, Len x, Len
 }
 
 void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
-                 const std::string& kind, const std::string& role) const {
+                 const std::string& kind, const std::string& role, int scale1000) const {
+  const auto scaled = [scale1000](Len v) { return (v * scale1000 + (v >= 0 ? 500 : -500)) / 1000; };
   std::string chars;
   for (const auto& seg : line.segments) {
     frame::GlyphRun run;
@@ -132,7 +133,7 @@ void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseli
     run.size = seg.size;
     run.color = inks_.at(static_cast<size_t>(seg.tag));
     run.glyphs.reserve(seg.glyphs.size());
-    for (const auto& g : seg.glyphs) run.glyphs.push_back({g.gid, x + g.x, baseline + g.y});
+    for (const auto& g : seg.glyphs) run.glyphs.push_back({g.gid, x + scaled(g.x), baseline + g.y});
     run.text = seg.text;
     run.clusters = seg.clusters;
     chars += seg.text;
@@ -143,8 +144,8 @@ void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseli
   frame::Box box;
   box.kind = kind;
   box.id = id;
-  box.x = x + line.indent;
-  box.w = line.width - line.indent;
+  box.x = x + scaled(line.indent);
+  box.w = scaled(line.width) - scaled(line.indent);
   box.y = baseline - base::scale_units(f.ideo_top, size, f.upem);
   box.h = size;
   box.baseline = baseline;

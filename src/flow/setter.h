@@ -19,7 +19,8 @@ class Setter {
   Setter(const model::Layout& layout, const text::FontSet& fonts, base::Diagnostics& diag);
 
   // A paragraph for a block of text in its style (inline b / i / dateline resolved).
-  // `size` > 0 overrides the block style's size (headlines shrunk to fit their parts).
+  // `size` > 0 overrides the block style's size (headlines shrunk to fit their parts, body
+  // text copyfitted); inline runs set at the block style's size follow it.
   compose::Paragraph paragraph(const model::TextBlock& block, const std::string& context, int page,
                                bool indent = true, Len size = 0) const;
   // A paragraph for plain text in a style (folios, jump lines, headline parts).
@@ -38,8 +39,10 @@ class Setter {
   // (kind "line"; the box spans the glyphs' em boxes: from the line's start offset to its
   // last advance). `role` says what it sets ("body", "headline", "caption", …); the line
   // is recorded for --dump=lines, so every line box is dumped exactly once.
+  // `scale1000` (copyfit tracking, docs/format.md "Copyfitting"): the line was composed at
+  // measure × 1000 / scale1000 and its glyph positions are scaled back by scale1000 / 1000.
   void place(frame::Page& page, const compose::Paragraph& para, const compose::Line& line, Len x, Len baseline,
-             const std::string& id, const std::string& role) const;
+             const std::string& id, const std::string& role, int scale1000 = 1000) const;
   // The same for the lines flow writes itself (kind = role: "jump", "folio"); not in
   // --dump=lines, which lists the text.
   void place_mark(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
@@ -55,7 +58,7 @@ class Setter {
  private:
   int face_for(const model::Style& s, bool bold, bool italic) const;
   void add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
-           const std::string& kind, const std::string& role) const;
+           const std::string& kind, const std::string& role, int scale1000 = 1000) const;
   int tag_for(const model::Cmyk& c) const;
   void report_loose(const compose::Line& line, const std::string& id, int page, const std::string& role) const;
 

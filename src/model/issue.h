@@ -51,6 +51,9 @@ struct Photo {
   base::Loc loc;
 };
 
+// How an article may be fitted to its frames (docs/format.md "Copyfitting").
+enum class FitMethod { Track, ShrinkSize, Frames };
+
 struct Article {
   std::string id;
   GridRect rect;  // empty when the article is placed by <frame>s only
@@ -65,6 +68,8 @@ struct Article {
   int columns = 0;      // text columns across each frame (变栏); 0: one per grid column
   std::string rules;    // stroke of the rules along its edges; empty: the layout's
   bool ear = false;     // written as <ear> (报眼): one frame, beside the page's masthead
+  std::vector<FitMethod> fit;  // fit=: copyfitting methods, tried in order (none: set as written)
+  int fit_rows = -1;           // fit-rows=: grid lines the last frame may gain or give back; -1: as many as free
   base::Loc loc;
 };
 

@@ -1,4 +1,5 @@
 // The blocks of a page: <article> (with <frame>s and nested <photo>s), <photo>, <banner>.
+#include <algorithm>
 #include <filesystem>
 
 #include "model/copy_attach.h"
@@ -45,6 +46,25 @@ Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
   return f;
 }
 
+// fit="track shrink-size frames": the copyfitting methods, tried in this order.
+void read_fit(const xml::Node& n, Article& a) {
+  const std::string v = n.opt("fit").value_or("");
+  for (size_t i = 0; i < v.size();) {
+    const size_t end = std::min(v.find(' ', i), v.size());
+    const std::string w = v.substr(i, end - i);
+    i = end + 1;
+    if (w.empty()) continue;
+    if (w != "track" && w != "shrink-size" && w != "frames")
+      n.fail("fit", "fit=\"" + v + "\" of <article>: '" + w + "' is not a copyfitting method",
+             "write one or more of track, shrink-size, frames (tried in the order written), e.g. fit=\"track frames\"");
+    a.fit.push_back(w == "track" ? FitMethod::Track : w == "shrink-size" ? FitMethod::ShrinkSize : FitMethod::Frames);
+  }
+  if (n.has("fit") && a.fit.empty()) n.fail("fit", "fit=\"\" of <article> names no method", "write track, shrink-size or frames");
+  a.fit_rows = n.opt_integer("fit-rows", 0).value_or(-1);
+  if (n.has("fit-rows") && std::find(a.fit.begin(), a.fit.end(), FitMethod::Frames) == a.fit.end())
+    n.fail("fit-rows", "fit-rows= of <article> only limits fit=\"frames\"", "add frames to fit=, or remove fit-rows=");
+}
+
 void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a, const IssueScope& s) {
   const std::string tag = c.e.Name();
   static const std::pair<const char*, TextKind> kHead[] = {
@@ -71,9 +91,10 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
 
 Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   n.allow({"id", "col", "cols", "row", "rows", "style", "balance", "box", "columns", "rules", "src", "format", "part",
-           "copy", "kicker"});
+           "copy", "kicker", "fit", "fit-rows"});
   n.no_loose_text();
   Article a;
+  read_fit(n, a);
   a.box = box_attr(n, s.layout);
   a.columns = n.opt_integer("columns", 1).value_or(0);
   a.rules = rules_attr(n, s.layout);

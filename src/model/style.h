@@ -43,6 +43,9 @@ struct Style {
   FontRole font = FontRole::Song;
   bool bold = false;
   Len size = base::from_pt(9);
+  // The sizes copyfitting may set this style at (docs/format.md "Copyfitting"); both equal
+  // `size` when the style gives no range.
+  Len size_min = 0, size_max = 0;
   // Line pitch of a multi-line element; 0 = the layout's grid pitch (body text).
   Len leading = 0;
   // Whole grid lines taken by each line of this element (占行, docs/typography.md "The

@@ -27,6 +27,19 @@ void read_color(const xml::Node& n, Style& s) {
   if (const auto c = parse_colour(n, "color", "spot")) s.color = *c;
 }
 
+// The range copyfitting may set the style in (docs/format.md "Copyfitting"):
+// size-min ≤ size ≤ size-max.
+void read_size_range(const xml::Node& n, Style& s) {
+  s.size_min = n.opt_length("size-min", 0, false).value_or(s.size);
+  s.size_max = n.opt_length("size-max", 0, false).value_or(s.size);
+  if (s.size_min > s.size)
+    n.fail("size-min", "style '" + s.name + "': size-min is larger than size",
+           "make size-min at most the style's size (it is the smallest size copyfitting may set)");
+  if (s.size_max < s.size)
+    n.fail("size-max", "style '" + s.name + "': size-max is smaller than size",
+           "make size-max at least the style's size (it is the largest size copyfitting may set)");
+}
+
 }  // namespace
 
 std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, const char* spot_attr) {
@@ -57,7 +70,7 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 }
 
 Style parse_style(const xml::Node& n) {
-  n.allow({"name", "font", "weight", "size", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
+  n.allow({"name", "font", "weight", "size", "size-min", "size-max", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
            "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
            "marker"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
@@ -70,6 +83,7 @@ Style parse_style(const xml::Node& n) {
       FontRole::Song);
   s.bold = n.choice<bool>("weight", {{"regular", false}, {"bold", true}}, false);
   s.size = n.length("size", 0, false);
+  read_size_range(n, s);
   // Leading in em is relative to the style's own size ("1.5em").
   s.leading = n.opt_length("leading", s.size, false).value_or(0);
   s.grid_lines = n.opt_integer("lines", 1).value_or(0);

@@ -86,6 +86,24 @@ TEST_CASE("a NITF story and a NewsML-G2 item build into a page; the clean-up's c
   CHECK(lines_with(b.run.out, "[copy-cleanup]") == 15);
 }
 
+TEST_CASE("copyfitting: the Wujin lead, 10 lines over in a remade page, fitted by the body style's sizes") {
+  const Build fitted = build(sample("wujin-copyfit.xml"));
+  CAPTURE(fitted.run.out);
+  REQUIRE(fitted.run.exit_code == 0);
+  const std::string report = strip_ws(fitted.report);
+  CHECK(contains(fitted.run.out, "'lead': fitted by shrink-size: body set at 8.36 pt (14 characters a line); was 10 lines "
+                                 "over, now 125 of 126 grid lines used [copyfit]"));
+  CHECK(contains(report, "\"code\":\"copyfit\""));
+  CHECK(contains(report, "\"code\":\"fill\",\"page\":1,\"id\":\"audit\""));
+  // The same characters in the same order as the page as printed (only the lines differ).
+  const Build printed = build(sample("wujin-2024-01-05.xml"));
+  auto letters = [](std::string t) {
+    t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\n'; }), t.end());
+    return t;
+  };
+  CHECK(letters(pdf_text(fitted.pdf)) == letters(pdf_text(printed.pdf)));
+}
+
 TEST_CASE("build --keep-copy sets the copy as delivered and reports no clean-up") {
   const Build b = build(sample("agency-copy.xml"), "--keep-copy");
   REQUIRE(b.run.exit_code == 0);

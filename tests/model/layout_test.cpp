@@ -219,3 +219,35 @@ TEST_CASE("a style may name a spot colour with its CMYK alternate") {
   CHECK_THROWS_WITH_AS(model::parse_layout(with("spot=\"PANTONE 485 C\""), "spot.xml"),
                        doctest::Contains("needs its CMYK alternate"), base::Error);
 }
+
+TEST_CASE("a style's copyfitting range: size-min ≤ size ≤ size-max, each defaulting to the size") {
+  const auto tab = load("tabloid");
+  CHECK(tab.style("body").size_min == base::from_pt(9.5));
+  CHECK(tab.style("body").size_max == base::from_pt(11.7));
+  CHECK(tab.style("headline").size_min == tab.style("headline").size);
+  CHECK(tab.style("headline").size_max == tab.style("headline").size);
+  auto with_body = [](const std::string& body) {
+    return R"(<layout name="t"><page width="200mm" height="300mm"/><margins top="10mm" left="10mm"/>
+  <grid columns="4" column-width="40mm" gutter="4mm" rows="20" pitch="12pt"/>
+  )" + body + R"(
+  <style name="kicker" size="9pt"/><style name="headline" size="9pt"/><style name="subtitle" size="9pt"/>
+  <style name="byline" size="9pt"/><style name="dateline" size="9pt"/><style name="subhead" size="9pt"/>
+  <style name="caption" size="9pt"/><style name="credit" size="9pt"/><style name="banner" size="9pt"/>
+  <style name="folio" size="9pt"/><style name="jump" size="9pt"/></layout>)";
+  };
+  const std::pair<const char*, const char*> bad_ranges[] = {
+      {R"(<style name="body" size="9pt" size-min="10pt"/>)", "size-min is larger than size"},
+      {R"(<style name="body" size="9pt" size-max="8pt"/>)", "size-max is smaller than size"},
+      {R"(<style name="body" size="9pt" size-min="abc"/>)", "is not a length"},
+  };
+  for (const auto& [body, message] : bad_ranges) {
+    CAPTURE(body);
+    try {
+      model::parse_layout(with_body(body), "t.xml");
+      FAIL("accepted");
+    } catch (const base::Error& e) {
+      CHECK_MESSAGE(e.message().find(message) != std::string::npos, e.message());
+      CHECK(e.loc().line == 3);
+    }
+  }
+}
