@@ -11,7 +11,7 @@ PACKAGES=(
   libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev libtiff-dev
   libicu-dev libhyphen-dev hyphen-en-us nlohmann-json3-dev ccache
   fonts-noto-cjk fonts-lxgw-wenkai
-  poppler-utils ghostscript qpdf imagemagick python3 hyperfine time
+  poppler-utils ghostscript qpdf imagemagick python3 hyperfine time man-db
 )
 
 missing=()

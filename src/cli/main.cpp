@@ -4,6 +4,7 @@
 #include <iostream>
 #include <new>
 
+#include "base/data_dir.h"
 #include "cli/args.h"
 #include "cli/build.h"
 #include "cli/diagnostics.h"
@@ -15,15 +16,28 @@
 
 namespace {
 
-std::filesystem::path resource_root() {
-  // Layouts, fonts and data are found beside the source tree this binary was built
-  // from, unless PAPERSET_ROOT says otherwise.
-  if (const char* r = std::getenv("PAPERSET_ROOT"); r && *r) return r;
-  return PAPERSET_SOURCE_ROOT;
+// The data folder (docs/cli.md "Data files"): $PAPERSET_DATA, else beside the program,
+// else the source tree of the build tree the program is in.
+base::Context make_context(const std::string& argv0) {
+  base::DataSearch s;
+  if (const char* e = std::getenv("PAPERSET_DATA")) s.env = e;
+  s.program = base::program_file(argv0);
+  s.relative = PAPERSET_DATA_RELATIVE;
+  s.build_dir = PAPERSET_BUILD_DIR;
+  s.source_root = PAPERSET_SOURCE_ROOT;
+  return base::context_for_data(base::find_data_dir(s));
 }
 
 int run(const cli::Args& args) {
-  base::Context ctx = base::Context::for_root(resource_root());
+  if (args.command == cli::Args::Help) {
+    std::cout << cli::help_for(args.help_topic);
+    return 0;
+  }
+  if (args.command == cli::Args::Version) {
+    std::cout << cli::version_text();
+    return 0;
+  }
+  base::Context ctx = args.command == cli::Args::Build ? make_context(args.argv.at(0)) : base::Context{};
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
     char* end = nullptr;
     const long long v = std::strtoll(e, &end, 10);
@@ -33,8 +47,8 @@ int run(const cli::Args& args) {
     ctx.source_date_epoch = v;
   }
   switch (args.command) {
-    case cli::Args::Help: std::cout << cli::help_for(args.help_topic); return 0;
-    case cli::Args::Version: std::cout << cli::version_text(); return 0;
+    case cli::Args::Help:
+    case cli::Args::Version: break;
     case cli::Args::Build: return cli::run_build(args.build, ctx, std::cout, std::cerr);
     case cli::Args::Preflight: return cli::run_preflight(args.preflight, ctx, std::cout, std::cerr);
     case cli::Args::Import: return cli::run_import(args.import, ctx, std::cout, std::cerr);

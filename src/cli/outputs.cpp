@@ -247,6 +247,7 @@ void Outputs::remove_created_folders() {
 
 void Outputs::write_failure_report(const std::string& json) {
   if (args_.report.empty()) return;
+  check_target(args_.report, "--report");
   // Before the issue is read its inputs are not known: never replace a file that is not
   // an earlier report.
   std::error_code ec;

@@ -194,7 +194,7 @@ TEST_CASE("a missing font: exit 1 naming the font map line and the Debian packag
   spit(root / "fonts/fontmap.xml", map);
   const int line = 1 + static_cast<int>(std::count(map.begin(), map.begin() + static_cast<long>(first), '\n'));
 
-  const Outcome o = build_into_fresh_dir(data("cli/photo_ok.xml"), "", "PAPERSET_ROOT=" + quote(root));
+  const Outcome o = build_into_fresh_dir(data("cli/photo_ok.xml"), "", "PAPERSET_DATA=" + quote(root));
   CAPTURE(o.run.out);
   CHECK(o.run.exit_code == 1);
   check_message(o.run.out, root / "fonts/fontmap.xml", line, "Noto Sans CJK ZZ");
@@ -204,7 +204,7 @@ TEST_CASE("a missing font: exit 1 naming the font map line and the Debian packag
   // The same root with the real font map builds: the font is what was wrong.
   fs::copy_file(test::source_root() / "fonts/fontmap.xml", root / "fonts/fontmap.xml",
                 fs::copy_options::overwrite_existing);
-  const Outcome good = build_into_fresh_dir(data("cli/photo_ok.xml"), "", "PAPERSET_ROOT=" + quote(root));
+  const Outcome good = build_into_fresh_dir(data("cli/photo_ok.xml"), "", "PAPERSET_DATA=" + quote(root));
   CAPTURE(good.run.out);
   CHECK(good.run.exit_code == 0);
 }

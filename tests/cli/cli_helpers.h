@@ -45,13 +45,13 @@ inline fs::path scratch(const std::string& tag) {
 inline fs::path data(const std::string& rel) { return test::source_root() / "tests/data" / rel; }
 
 // The command line that runs paperset with `args` (already quoted) in an environment
-// without PAPERSET_ROOT or SOURCE_DATE_EPOCH unless `env` sets them ("NAME=value …").
+// without PAPERSET_DATA or SOURCE_DATE_EPOCH unless `env` sets them ("NAME=value …").
 // A hang fails the test (timeout's exit 124) instead of blocking the suite. In the
 // sanitizer build a finding exits 86 (ASan, LSan) or 87 (UBSan), never the 1 of bad
 // input, so every exit-code check catches it; a leak inside cairo itself is suppressed
 // (tests/data/cli/lsan.supp; matching it needs full stacks, hence the slow unwinder).
 inline std::string paperset_command(const std::string& args, const std::string& env) {
-  return "timeout 300 env -u PAPERSET_ROOT -u SOURCE_DATE_EPOCH ASAN_OPTIONS=exitcode=86:fast_unwind_on_malloc=0 "
+  return "timeout 300 env -u PAPERSET_DATA -u SOURCE_DATE_EPOCH ASAN_OPTIONS=exitcode=86:fast_unwind_on_malloc=0 "
          "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87 LSAN_OPTIONS=suppressions=" +
          quote(data("cli/lsan.supp")) + ":print_suppressions=0 " + env + " " + quote(std::string(PAPERSET_BINARY)) +
          " " + args;

@@ -158,3 +158,29 @@ TEST_CASE("--fail-on accepts every warning code the stages report") {
     CHECK(paperset_stdout("build " + kIssue + " -o x.pdf --fail-on=" + c + " -h").exit_code == 0);
   }
 }
+
+TEST_CASE("the man page, docs/cli.md and the bash completion know every option of the help") {
+  const std::string man = slurp(test::source_root() / "docs/paperset.1");
+  const std::string doc = slurp(test::source_root() / "docs/cli.md");
+  const std::string completion = slurp(test::source_root() / "packaging/paperset.bash-completion");
+  REQUIRE(!man.empty());
+  REQUIRE(!completion.empty());
+  static const std::regex option(R"re(--[a-z][a-z-]+)re");
+  std::set<std::string> options;
+  for (const char* topic : {"build", "preflight"}) {
+    const std::string help = paperset_stdout(std::string("help ") + topic).out;
+    for (auto it = std::sregex_iterator(help.begin(), help.end(), option); it != std::sregex_iterator(); ++it)
+      options.insert(it->str());
+  }
+  REQUIRE(options.size() > 15);
+  for (const auto& o : options) {
+    CAPTURE(o);
+    // roff writes a '-' in an option as "\-".
+    std::string roff;
+    for (char c : o) roff += c == '-' ? std::string("\\-") : std::string(1, c);
+    CHECK_MESSAGE(contains(man, roff), "the man page lacks " << o);
+    CHECK_MESSAGE(contains(doc, o), "docs/cli.md lacks " << o);
+    CHECK_MESSAGE(contains(completion, o), "the completion lacks " << o);
+  }
+  CHECK(test::run_shell("bash -n " + quote(test::source_root() / "packaging/paperset.bash-completion")).exit_code == 0);
+}
