@@ -169,6 +169,7 @@ bool build(Run& r) {
   std::string line_dump;
   const frame::Document doc = flow::lay_out(issue, *fonts, r.ctx, fo, args.wants("lines") ? &line_dump : nullptr);
   sw.lap("layout");
+  if (!line_dump.empty() || args.wants("pages")) r.progress.clear();  // the dump may share the terminal
   r.out << line_dump;
   if (args.wants("pages")) r.out << flow::dump_pages(doc);
   if (r.failed()) return false;
@@ -224,8 +225,7 @@ int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std:
     ctx.diag.add_error(e, "input");
     return fail(r, printer, err, 1);
   } catch (const std::bad_alloc&) {
-    ctx.diag.error("memory", "out of memory", {}, {}, 0,
-                   "build a smaller issue, or on a machine with more memory (docs/format.md \"Limits\")");
+    ctx.diag.error("memory", "out of memory", {}, {}, 0, "build a smaller issue, or on a machine with more memory");
     return fail(r, printer, err, 1);
   } catch (const std::exception& e) {
     ctx.diag.error("internal", std::string("internal error: ") + e.what(), {}, {}, 0, internal_error_fix());

@@ -27,7 +27,7 @@ rm -rf "$tmp/prefix"
 mkdir "$tmp/work"
 cd "$tmp/work"
 run() {
-  env -u PAPERSET_DATA -u SOURCE_DATE_EPOCH ASAN_OPTIONS=exitcode=86 \
+  env -u PAPERSET_DATA -u SOURCE_DATE_EPOCH ASAN_OPTIONS=exitcode=86:fast_unwind_on_malloc=0 \
     LSAN_OPTIONS=suppressions="$src/tests/data/cli/lsan.supp":print_suppressions=0 "$@"
 }
 run "$tmp/moved/bin/paperset" --version | grep -q '^paperset ' || fail "--version"
