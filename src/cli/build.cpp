@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <new>
+#include <optional>
 #include <ostream>
 
 #include "cli/diagnostics.h"
@@ -94,6 +95,15 @@ struct Run {
   Outputs outputs;
   Progress progress;
   bool outputs_checked = false;  // prepare() passed: previous results may be removed
+  std::optional<model::Issue> issue;  // once read: where its elements are
+
+  // The findings as printed and reported: with places, columns.
+  std::vector<base::Finding> findings() const {
+    std::vector<base::Finding> out = ctx.diag.findings();
+    if (issue) locate_elements(out, *issue);
+    locate_columns(out);
+    return out;
+  }
 
   // --fail-on: the warnings the paper decides are failures become errors.
   bool failed() {
@@ -134,8 +144,7 @@ std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame:
     rep.ok = true;
     rep.files = written;
     rep.removed = removed;
-    rep.findings = r.ctx.diag.findings();
-    locate_columns(rep.findings);
+    rep.findings = r.findings();
     return report_json(rep);
   };
   (void)issue;
@@ -149,7 +158,7 @@ bool build(Run& r) {
   Stopwatch sw(r.report);
   output_step([&] { r.outputs.prepare(args.issue); });
   r.outputs_checked = true;
-  const model::Issue issue = model::load_issue(args.issue, r.ctx, {args.keep_copy});
+  const model::Issue& issue = r.issue.emplace(model::load_issue(args.issue, r.ctx, {args.keep_copy}));
   for (const auto& f : issue.notes) r.ctx.diag.add(f);  // copy clean-up and import notes (docs/import.md)
   for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
   output_step([&] {
@@ -191,8 +200,7 @@ int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
   if (r.outputs_checked) r.report.removed = r.outputs.remove_previous();
   r.report.ok = false;
   r.report.exit_status = status;
-  r.report.findings = r.ctx.diag.findings();
-  locate_columns(r.report.findings);
+  r.report.findings = r.findings();
   try {
     r.outputs.write_failure_report(report_json(r.report));
   } catch (const base::Error& e) {
@@ -212,7 +220,7 @@ int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
 
 int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
   ctx.diag.set_error_limit(static_cast<size_t>(args.max_errors));
-  Run r{args, ctx, out, {}, Outputs(args), Progress(err, !args.quiet && stderr_is_terminal()), false};
+  Run r{args, ctx, out, {}, Outputs(args), Progress(err, !args.quiet && stderr_is_terminal()), false, {}};
   r.report.command = args.command_line;
   r.report.issue = args.issue;
   FindingPrinter printer(err, colour_on_stderr(), args.quiet);
@@ -232,8 +240,7 @@ int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std:
     return fail(r, printer, err, 3);
   }
   r.progress.clear();
-  std::vector<base::Finding> findings = ctx.diag.findings();
-  locate_columns(findings);
+  const std::vector<base::Finding> findings = r.findings();
   printer.print_all(findings);
   if (!args.quiet)
     for (const auto& f : r.report.files) err << "wrote " << (f == "-" ? std::string("the PDF to standard output") : base::escape_text(f)) << "\n";

@@ -50,6 +50,25 @@ void locate_columns(std::vector<base::Finding>& findings) {
   }
 }
 
+void locate_elements(std::vector<base::Finding>& findings, const model::Issue& issue) {
+  std::map<std::pair<int, std::string>, base::Loc> where;  // (page, id) → the element
+  for (const auto& p : issue.pages)
+    for (const auto& b : p.blocks) {
+      if (!model::id_of(b).empty()) where.emplace(std::pair{p.number, model::id_of(b)}, model::loc_of(b));
+      if (const auto* a = std::get_if<model::Article>(&b))
+        for (const auto& ph : a->photos) where.emplace(std::pair{p.number, ph.id}, ph.loc);
+    }
+  for (auto& f : findings) {
+    if (!f.loc.file.empty() || f.article.empty()) continue;
+    auto it = where.find({f.page, f.article});
+    // An article set on several pages (a jump) is found on the page it starts on.
+    if (it == where.end())
+      for (auto w = where.begin(); w != where.end() && it == where.end(); ++w)
+        if (w->first.second == f.article) it = w;
+    if (it != where.end()) f.loc = it->second;
+  }
+}
+
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 std::string internal_error_fix() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/diag.h"
+#include "model/issue.h"
 
 namespace cli {
 
@@ -14,6 +15,10 @@ namespace cli {
 // character that is not blank (where the element written on it starts), read from the
 // file. Findings whose file cannot be read keep column 1.
 void locate_columns(std::vector<base::Finding>& findings);
+
+// Gives a finding that names an element of the issue (its id) but no place the
+// element's file and line, so that every finding about the issue can be jumped to.
+void locate_elements(std::vector<base::Finding>& findings, const model::Issue& issue);
 
 // Whether standard error gets colour: a terminal, and NO_COLOR unset or empty
 // (https://no-color.org).

@@ -167,3 +167,25 @@ TEST_CASE("colour and progress on a terminal only; NO_COLOR turns colour off") {
   const std::string quiet_tty = on_terminal(args + " --quiet", "");
   CHECK_FALSE(contains(quiet_tty, "laying out"));
 }
+
+TEST_CASE("a finding about an element names the element's file and line (a missing glyph)") {
+  const fs::path dir = scratch("cli-diag");
+  fs::copy(data("cli/images"), dir / "images");
+  std::string xml = slurp(data("cli/photo_ok.xml"));
+  const std::string para = "<p>改革有力度，服务有温度。</p>";
+  xml.replace(xml.find(para), para.size(), "<p>改革有力度&#xE000;，服务有温度。</p>");  // a private-use character
+  spit(dir / "issue.xml", xml);
+  const auto r = paperset("build " + quote(dir / "issue.xml") + " -o " + quote(dir / "a.pdf"));
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 0);
+  bool found = false;
+  for (const auto& d : diagnostics(r.out))
+    if (d.code == "missing-glyph") {
+      found = true;
+      CHECK(d.file == (dir / "issue.xml").string());
+      CHECK(d.line == 5);  // the <article id="lead">
+      CHECK(contains(d.message, "U+E000"));
+    }
+  CHECK(found);
+  CHECK_FALSE(contains(r.out, "paperset: warning"));  // no finding without a place
+}
