@@ -10,6 +10,7 @@ std::string version_text() {
       {"HarfBuzz", PS_VERSION_HARFBUZZ},  {"FreeType", PS_VERSION_FREETYPE}, {"fontconfig", PS_VERSION_FONTCONFIG},
       {"cairo", PS_VERSION_CAIRO},        {"libqpdf", PS_VERSION_QPDF},      {"Little CMS", PS_VERSION_LCMS2},
       {"libjpeg-turbo", PS_VERSION_JPEG}, {"libpng", PS_VERSION_PNG},        {"tinyxml2", PS_VERSION_TINYXML2},
+      {"ICU", PS_VERSION_ICU},            {"nlohmann-json", PS_VERSION_JSON},
   };
   std::string s = "paperset " PAPERSET_VERSION "\nbuilt with:";
   for (const auto& [name, version] : kLibraries) s += std::string(" ") + name + " " + version + ",";
