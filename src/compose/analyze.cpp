@@ -113,6 +113,14 @@ void set_blanks(std::vector<Atom>& at) {
   }
 }
 
+// CLREQ §3.1.7 行末悬挂: where the style allows it, 、，。． may hang past the line end.
+void set_hanging(std::vector<Atom>& at, const ParaStyle& st) {
+  if (!st.hanging_punct) return;
+  for (Atom& a : at)
+    a.hangs = a.mark == Mark::Stop && a.trail_cap > 0 &&
+              (a.first == 0x3001 || a.first == 0xFF0C || a.first == 0x3002 || a.first == 0xFF0E);
+}
+
 // Typed spaces (docs/typography.md "Spacing"): between Latin words a word space (shrinks to
 // 1/4 em, stretches to 1/2 em — JLREQ §3.8 values); anywhere else a visible space of
 // the style's width. U+3000 keeps its full em. One pass per run of spaces: a run of any
@@ -212,10 +220,8 @@ void prefix_sums(Paragraph::Impl& p) {
     x.w += a.width() + g.nat;
     x.lead += a.lead_rem();
     x.trail += a.trail_rem();
-    if (a.space == SpaceKind::Word) {
-      x.ws_shrink += a.width() - a.space_min();
-      x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
-    }
+    if (a.space != SpaceKind::None) x.ws_shrink += std::max<Len>(a.width() - a.space_min(), 0);
+    if (a.space == SpaceKind::Word) x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
     x.hl_shrink += g.nat - g.min;
     x.hl_stretch += g.max - g.nat;
     x.slots += g.slot ? 1 : 0;
@@ -238,8 +244,6 @@ void index_tables(Paragraph::Impl& p) {
   p.vis_from.assign(n + 1, static_cast<std::uint32_t>(n));
   for (std::size_t i = n; i-- > 0;)
     p.vis_from[i] = p.atoms[i].invisible() ? p.vis_from[i + 1] : static_cast<std::uint32_t>(i);
-  p.starts.reserve(n);
-  for (const Atom& a : p.atoms) p.starts.push_back(a.start);
   p.vis_end = p.vis_before[n];
 }
 
@@ -247,10 +251,13 @@ void index_tables(Paragraph::Impl& p) {
 
 void Paragraph::Impl::analyze() {
   build_atoms(*this);
+  starts.reserve(atoms.size());
+  for (const Atom& a : atoms) starts.push_back(a.start);
   for (Atom& a : atoms) classify(shaped.text, a);
   em = !atoms.empty() ? atoms.front().em : !shaped.runs.empty() ? shaped.runs.front().size : 0;
   set_blanks(atoms);
   set_spaces(atoms, style);
+  set_hanging(atoms, style);
   compress_pairs(atoms);
   gaps.assign(atoms.size(), Gap{});
   find_breaks(atoms, gaps);

@@ -16,4 +16,11 @@ void find_breaks(const std::vector<Atom>& atoms, std::vector<Gap>& gaps);
 // ranges, standard numbers, dates and dateline names become units (refine.cpp).
 void refine_breaks(Paragraph::Impl& p);
 
+// URLs and e-mail addresses, and the hyphenation points of English words (words.cpp).
+void latin_breaks(Paragraph::Impl& p);
+
+// Ranges, standard numbers, No. 2024, short Latin compounds, dates and dateline names
+// (units.cpp).
+void unit_breaks(Paragraph::Impl& p);
+
 }  // namespace compose

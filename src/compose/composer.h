@@ -3,6 +3,8 @@
 // width and keeps a Cursor (the break token) to hand from column to column and page
 // to page (docs/architecture.md, "flow pulls lines from compose one at a time").
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "compose/line.h"
 #include "text/shape.h"
@@ -22,6 +24,11 @@ struct ParaStyle {
   int space_em1000 = 500;          // width of a space typed between Han characters
   bool hanging_punct = false;
   bool half_open_at_start = false;
+  bool hyphenate = true;           // English words of 6+ letters (docs/composer.md)
+  bool keep_dates = false;         // 1月4日 kept whole, like a range
+  // Byte ranges of the paragraph's datelines: the names in their parentheses are kept
+  // whole (（记者 吴晓岚）).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> datelines;
 };
 
 // Where a paragraph continues: the break token.

@@ -48,7 +48,7 @@ void word_space_items(LineWork& w, bool shrink, std::vector<Item>& out) {
   out.clear();
   for (std::size_t k = w.s + 1; k + 1 < w.ve; ++k) {
     const Atom& a = w.atom(k);
-    if (a.space != SpaceKind::Word) continue;
+    if (a.space != SpaceKind::Word && !(shrink && a.space == SpaceKind::Typed)) continue;
     const Len cap = shrink ? w.width(k) - a.space_min() : a.space_max() - w.width(k);
     if (cap > 0) out.push_back({&w.at(k).extra, shrink ? -1 : +1, cap, a.start});
   }
@@ -99,7 +99,7 @@ Len shrink_line(LineWork& w, Len need) {
   std::vector<Item> items;
   const Atom& end = w.atom(w.ve - 1);
   Slot& last = w.at(w.ve - 1);
-  items.push_back({&last.trail, +1, end.trail_cap - last.trail, end.start});
+  if (!w.hang) items.push_back({&last.trail, +1, end.trail_cap - last.trail, end.start});
   need -= distribute(items, need, -1, "line-end-punct", w.adj);
   word_space_items(w, true, items);
   need -= distribute(items, need, -1, "shrink-space", w.adj);

@@ -56,8 +56,10 @@ struct Atom {
   Len width() const { return shaped + fix - lead_cut - trail_cut; }  // mid-line width
   // A widened middle dot is centred in its em; a typed space keeps its glyph at the start.
   Len fix_shift() const { return kind == Kind::Mark ? fix / 2 : 0; }
-  // Word spaces shrink to 1/4 em and stretch to 1/2 em (JLREQ §3.8 values).
-  Len space_min() const { return std::min(shaped, em / 4); }
+  // Word spaces shrink to 1/4 em and stretch to 1/2 em (JLREQ §3.8 values); a space
+  // typed between Han characters (a byline's, a dateline's) may give up half its width,
+  // never more: it stays visible.
+  Len space_min() const { return space == SpaceKind::Typed ? (shaped + fix + 1) / 2 : std::min(shaped, em / 4); }
   Len space_max() const { return std::max(shaped, em / 2); }
   Len lead_rem() const { return lead_cap - lead_cut; }
   Len trail_rem() const { return trail_cap - trail_cut; }
@@ -103,6 +105,16 @@ struct LineFit {
   int slots = 0;              // stretch 3: gaps sharing the rest equally
   Len hang = 0;               // width of a mark that may hang past the measure
   Len shrink() const { return end_blank + ws_shrink + punct_shrink + hl_shrink; }
+  // CLREQ 行末悬挂 (style option): the line's last mark (。，、．) hangs past the measure
+  // when the line would otherwise have to take more than that mark's own blank half.
+  bool hangs(Len measure) const { return hang > 0 && nat - measure > end_blank; }
+  // The line as set with its mark hanging: the mark's width is outside the measure.
+  LineFit hung() const {
+    LineFit h = *this;
+    h.nat -= hang;
+    h.end_blank = 0;
+    return h;
+  }
 };
 
 // One line of a plan, or of a first-fit choice: [s, b) and why it broke there.

@@ -1,5 +1,7 @@
 // The break opportunities UAX #14 and the kinsoku tables leave, refined for newspaper
 // text (docs/composer.md "Break opportunities"):
+//  * URLs, e-mail addresses and English words break their own way (words.cpp);
+//  * ranges, standard numbers, dates and names are kept whole (units.cpp);
 //  * a single dash used as a connector (常州—无锡) never starts a line (GB/T 15834-2011
 //    §4.3.1: 破折号 is ——; a lone dash is a connector and stays with what it follows).
 #include "compose/breaks.h"
@@ -30,6 +32,8 @@ void forbid(Gap& g, const char* rule) {
 
 void refine_breaks(Paragraph::Impl& p) {
   auto& at = p.atoms;
+  latin_breaks(p);
+  unit_breaks(p);
   for (std::size_t i = 1; i < at.size(); ++i)
     if (single_dash(at, i) && p.gaps[i - 1].can_break && !p.gaps[i - 1].forced) forbid(p.gaps[i - 1], "connector-dash");
 }

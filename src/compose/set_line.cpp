@@ -118,10 +118,12 @@ Len align_offset(Align a, Len measure, Len used) {
 namespace {
 
 // How a justified line is filled: stretched, or — when it has no gap that may open (a
-// URL piece, a long word) — left short and set flush left: never letter-spaced
-// (docs/composer.md "Loose lines").
-bool too_loose(const LineFit& f, Len measure) {
-  return f.slots == 0 && measure - f.nat - f.ws_stretch - f.hl_stretch > 0;
+// URL piece, a long word), or each gap would have to open by more than a third of an em
+// (the line would read as letter-spaced) — left short and set flush left (docs/composer.md
+// "Loose lines"). Either way it is reported loose.
+bool too_loose(const LineFit& f, Len measure, Len em) {
+  const Len rest = measure - f.nat - f.ws_stretch - f.hl_stretch;
+  return rest > 0 && (f.slots == 0 || rest * 3 > static_cast<Len>(f.slots) * em);
 }
 
 void grade(const Paragraph::Impl& p, const LineWork& w, Line& line, bool short_line) {
@@ -141,18 +143,23 @@ Line Paragraph::Impl::set_line(std::size_t s, const Choice& c, Len measure, bool
   line.hyphenated = c.b < atoms.size() && gaps[c.b - 1].kind == BreakKind::Hyphen && !c.emergency &&
                     visible_end(s, c.b) == c.b;
   LineWork w = start_work(*this, s, c.b, first);
+  const LineFit fit = line_fit(s, c.b, first);
+  // A hanging mark (style option) sits past the measure: the rest is set to the measure.
+  w.hang = justify() && fit.hangs(measure);
+  const Len target = measure + (w.hang ? fit.hang : 0);
   const Len ind = indent(first);
-  const Len nat = ind + w.total() + (line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0);
-  const bool stretch = nat < measure && justify() && !line.last && !c.forced;
-  const bool short_line = stretch && too_loose(line_fit(s, c.b, first), measure);
+  const Len hyph = line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0;
+  const Len nat = ind + w.total() + hyph;
+  const bool stretch = nat < target && justify() && !line.last && !c.forced;
+  const bool short_line = stretch && too_loose(w.hang ? fit.hung() : fit, measure, em);
   Len left = 0;  // > 0 underfull, < 0 overfull
-  if (nat > measure) left = -shrink_line(w, nat - measure);
-  else if (stretch && !short_line) left = stretch_line(w, measure - nat);
-  else if (stretch) left = measure - nat;
+  if (nat > target) left = -shrink_line(w, nat - target);
+  else if (stretch && !short_line) left = stretch_line(w, target - nat);
+  else if (stretch) left = target - nat;
   if (left < 0) line.break_reason += " (overfull)";
   if (left > 0) line.break_reason += " (underfull)";
+  if (w.hang) line.break_reason += " (hanging " + shaped.text.substr(atoms[w.ve - 1].start, atoms[w.ve - 1].end - atoms[w.ve - 1].start) + ")";
   if (stretch) grade(*this, w, line, short_line || left > 0);
-  const Len hyph = line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0;
   line.indent = ind + align_offset(style.align, measure, ind + w.total() + hyph);
   place(w, line, line.indent);
   if (line.max_glyph_size == 0) line.max_glyph_size = em;  // an empty line: the paragraph's size

@@ -29,6 +29,7 @@ using Cost = std::int64_t;
 
 constexpr Cost kInf = std::numeric_limits<Cost>::max() / 4;
 constexpr Cost kCeiling = 100;          // 0.10 em per gap, in 1/1000 em: past it a line is loose
+constexpr Cost kFlushLeft = 333;        // past 1/3 em per gap a line is set flush left
 constexpr Cost kLoose = 100000000;      // demerits of a line at the ceiling, times (r / ceiling)²
 constexpr Cost kOrphan = 400000000;     // a last line of one character: as a line at 0.20 em
 constexpr Cost kHyphen = 3000;          // a hyphenated line end
@@ -81,24 +82,25 @@ Cost shrink_badness(const LineFit& f, Len need, Len em) {
 }
 
 // The badness of stretching by `need`: word spaces, Han–Latin spaces, then equal shares.
-// Past the ceiling the line is loose and its demerits (not squared again) grow with the
-// square of the stretch, so two lines just past the ceiling cost less than one far past
-// it.
+// Past the ceiling the line is loose: its demerits (not squared again) are
+// 10⁸ · x², x = r / ceiling, so two lines just past the ceiling cost less than one far
+// past it. A line that would need more than a third of an em per gap, or has no gap
+// that may open, is set flush left (set_line.cpp): x then grows with the room left at
+// its end, from where a stretched line leaves off.
 Cost stretch_badness(const LineFit& f, Len need, Len em, bool& loose) {
   const Len ws = std::min(need, f.ws_stretch);
   need -= ws;
   const Len hl = std::min(need, f.hl_stretch);
   need -= hl;
   Cost bad = per_em(ws, em, kWordSpacePerEm) + per_em(hl, em, kHanLatinPerEm);
-  if (need <= 0) return bad;
-  // Per-gap stretch in 1/1000 em; no gap at all (one word) counts as all in one gap.
-  const Cost r = em > 0 ? need * 1000 / (em * std::max(f.slots, 1)) : kCeiling + 1;
-  loose = f.slots == 0 || r > kCeiling;
-  if (loose) {
-    const Cost q = std::min<Cost>(r, 100 * kCeiling);  // r / ceiling ≤ 100: no overflow
-    return kLoose * q * q / (kCeiling * kCeiling);
-  }
-  return bad + 100 * r * r * r / (kCeiling * kCeiling * kCeiling);
+  if (need <= 0 || em <= 0) return bad;
+  const Cost r = f.slots > 0 ? need * 1000 / (em * f.slots) : kFlushLeft + 1;  // 1/1000 em per gap
+  if (r <= kCeiling) return bad + 100 * r * r * r / (kCeiling * kCeiling * kCeiling);
+  loose = true;
+  // x in 1/100: r / ceiling, or for a flush-left line 10/3 · (1 + the room in em).
+  const Cost room = std::min<Cost>(need * 1000 / em, 1000000);  // 1/1000 em, capped: no overflow
+  const Cost x = r <= kFlushLeft ? 100 * r / kCeiling : 100 * kFlushLeft / kCeiling * (1000 + room) / 1000;
+  return kLoose * x / 100 * x / 100;
 }
 
 Cost break_penalty(const Gap& g) {
@@ -143,7 +145,8 @@ class Search {
 
 Eval Search::evaluate(const Node& a, std::size_t b) const {
   Eval e;
-  const LineFit f = p_.line_fit(a.start, b, a.first);
+  LineFit f = p_.line_fit(a.start, b, a.first);
+  if (f.hangs(measure_)) f = f.hung();
   const Gap& g = p_.gaps[b - 1];
   const bool last = is_last(b) || g.forced;
   const Len em = p_.em;
@@ -179,14 +182,18 @@ void Search::consider(std::size_t b, bool emergency) {
   // the whole search stays linear; every other break looks at a bounded number of lines.
   const bool unstretched = is_last(b) || p_.gaps[b - 1].forced || !p_.justify();
   const int cap = unstretched ? std::numeric_limits<int>::max() : kMaxCandidates;
+  Cost floor = -1;  // once a line is loose: the least a nearer start's line can cost
   for (std::size_t i = head_; i < nodes_.size() && evals < cap; ++i) {
     if (nodes_[i].start >= b) break;  // nearer nodes cannot hold a character before b
+    // Nearer starts give looser lines still: only a much cheaper way to reach the start
+    // can pay for that (a loose line before it, say), and only then is the line measured.
+    if (floor >= 0 && nodes_[i].cost + floor >= best) continue;
     ++evals;
     const Eval e = evaluate(nodes_[i], b);
     if (!e.ok) continue;
     Cost c = nodes_[i].cost + e.demerits + (emergency ? kEmergency : 0);
     if (c < best) best = c, best_i = static_cast<std::int32_t>(i);
-    if (e.loose) break;  // nearer starts give looser lines still
+    if (e.loose && floor < 0) floor = e.demerits;
   }
   work_ += static_cast<std::size_t>(evals) + 1;
   if (best_i < 0) return;  // unreachable: every line to it is overfull

@@ -35,6 +35,7 @@ static compose::ParaStyle para_style(const model::Style& s, bool indent) {
   p.space_em1000 = s.space_em1000;
   p.hanging_punct = s.hanging_punct;
   p.half_open_at_start = s.half_open_at_start;
+  p.keep_dates = s.keep_dates;
   return p;
 }
 
@@ -43,6 +44,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   const model::Style& base_style = layout_.style(block.style, block.loc);
   std::string text;
   std::vector<text::Span> spans;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> datelines;
   for (const auto& in : block.content) {
     const model::Style& st = in.style.empty() ? base_style : layout_.style(in.style, block.loc);
     const std::string piece = in.br ? std::string("\n") : in.text;
@@ -52,6 +54,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
     const Len sz = size > 0 && (in.style.empty() || st.size == base_style.size) ? size : st.size;
     spans.push_back({start, static_cast<std::uint32_t>(text.size()), face_for(st, in.bold, in.italic), sz,
                      tag_for(st.color)});
+    if (in.dateline) datelines.emplace_back(start, static_cast<std::uint32_t>(text.size()));
   }
   text::ShapeOptions opt;
   opt.context = context;
@@ -63,7 +66,9 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   for (const auto& f : found.findings())
     if (reported_.insert(f.code + '\n' + f.message + '\n' + f.article + '\n' + std::to_string(f.page)).second)
       diag_.add(f);
-  return compose::Paragraph(fonts_, std::move(shaped), para_style(base_style, indent));
+  compose::ParaStyle ps = para_style(base_style, indent);
+  ps.datelines = std::move(datelines);
+  return compose::Paragraph(fonts_, std::move(shaped), std::move(ps));
 }
 
 compose::Paragraph Setter::plain(const std::string& text, const std::string& style, const std::string& context,

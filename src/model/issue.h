@@ -19,6 +19,7 @@ struct Inline {
   bool italic = false; // rendered as CJK emphasis: Kai for Han text
   bool br = false;     // forced line break
   std::string style;   // inline style override (e.g. "dateline"), empty: the block's
+  bool dateline = false;  // inside <dateline>: the composer keeps its names whole
 };
 
 enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner, Item };

@@ -90,7 +90,7 @@ void collect_element(const tinyxml2::XMLElement& e, const xml::Node& block, Text
 void collect(const tinyxml2::XMLElement& parent, const xml::Node& block, TextKind kind, const Layout& lay,
              InlineState st, std::vector<Inline>& out) {
   for (const auto* node = parent.FirstChild(); node; node = node->NextSibling()) {
-    if (const auto* t = node->ToText()) out.push_back({t->Value(), st.bold, st.italic, false, st.style});
+    if (const auto* t = node->ToText()) out.push_back({t->Value(), st.bold, st.italic, false, st.style, st.in_dateline});
     else if (const auto* e = node->ToElement()) collect_element(*e, block, kind, lay, st, out);
     // Comments (and other non-content nodes) are not text.
   }
@@ -148,7 +148,8 @@ std::vector<Inline> rebuild_inlines(const std::vector<Inline>& in, const std::ve
     Inline x = in[i];
     x.text = base::to_utf8(text[i]);
     const bool same = !out.empty() && !x.br && !out.back().br && out.back().bold == x.bold &&
-                      out.back().italic == x.italic && out.back().style == x.style;
+                      out.back().italic == x.italic && out.back().style == x.style &&
+                      out.back().dateline == x.dateline;
     if (same) out.back().text += x.text;
     else out.push_back(std::move(x));
   }

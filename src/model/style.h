@@ -59,6 +59,7 @@ struct Style {
   int space_em1000 = 500;         // width of a space typed between Han characters
   bool hanging_punct = false;     // off by default (docs/typography.md "Punctuation width")
   bool half_open_at_start = false;
+  bool keep_dates = false;        // 1月4日 never split across lines (unless a line would be loose)
   int space_before_lines = 0;     // grid lines of space above (subheads)
   int space_after_lines = 0;
   Cmyk color;                     // default 100 % K

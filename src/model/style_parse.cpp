@@ -72,7 +72,7 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "size-min", "size-max", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
            "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
-           "marker"});
+           "marker", "keep-dates"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();
@@ -93,6 +93,8 @@ Style parse_style(const xml::Node& n) {
   read_spacing(n, s);
   s.hanging_punct = n.yes_no("hanging", false);
   s.half_open_at_start = n.yes_no("half-open-start", false);
+  s.keep_dates = n.yes_no("keep-dates", false);
+
   s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
   s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);
   read_color(n, s);

@@ -251,3 +251,15 @@ TEST_CASE("a style's copyfitting range: size-min ≤ size ≤ size-max, each def
     }
   }
 }
+
+TEST_CASE("composition settings: keep-dates") {
+  const std::string xml = base::read_file(test::source_root() / "layouts/broadsheet.xml");
+  const std::string banner = "color=\"0 100 100 0\"/>";
+  const auto at = xml.find(banner);
+  REQUIRE(at != std::string::npos);
+  auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
+  CHECK(model::parse_layout(with("keep-dates=\"yes\""), "c.xml").style("banner").keep_dates);
+  CHECK_FALSE(model::parse_layout(with("keep-dates=\"no\""), "c.xml").style("banner").keep_dates);
+  CHECK_THROWS_WITH_AS(model::parse_layout(with("keep-dates=\"maybe\""), "c.xml"), doctest::Contains("keep-dates"),
+                       base::Error);
+}
