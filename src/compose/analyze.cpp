@@ -254,6 +254,7 @@ void Paragraph::Impl::analyze() {
   starts.reserve(atoms.size());
   for (const Atom& a : atoms) starts.push_back(a.start);
   for (Atom& a : atoms) classify(shaped.text, a);
+  vertical_units(*this);
   em = !atoms.empty() ? atoms.front().em : !shaped.runs.empty() ? shaped.runs.front().size : 0;
   set_blanks(atoms);
   set_spaces(atoms, style);

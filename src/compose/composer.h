@@ -12,7 +12,9 @@
 namespace compose {
 
 enum class Align { Justify, Left, Center, Right };
-enum class Direction { Horizontal, Vertical };  // vertical: later, but a parameter now
+// Vertical: the inline axis runs down the page (docs/composer.md "Vertical text"); the
+// paragraph must then be shaped vertically (text::ShapeOptions::vertical).
+enum class Direction { Horizontal, Vertical };
 
 struct ParaStyle {
   Align align = Align::Justify;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "compose/composer.h"
+#include "compose/para_impl.h"
 
 namespace compose {
 
@@ -50,7 +51,7 @@ std::string dump_line(const Paragraph& p, const Line& l) {
   if (l.stretch_em1000 > 0)
     out += " stretch " + std::to_string(l.stretch_em1000 / 1000) + "." + std::to_string(1000 + l.stretch_em1000 % 1000).substr(1) + "em";
   if (l.loose) out += " loose";
-  return out;
+  return out + dump_vertical(l);
 }
 
 }  // namespace compose

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/units.h"
+#include "text/shape.h"
 
 namespace compose {
 
@@ -28,6 +29,10 @@ struct Segment {
   // (bytes, glyphs) per cluster, in order. A hyphen added at a line end is a cluster of
   // 0 bytes and 1 glyph: it is drawn but is not in the text (a copied word stays whole).
   std::vector<std::pair<int, int>> clusters;
+  // A vertical line's runs (docs/composer.md "Vertical text"): how the glyphs stand —
+  // upright, turned 90° clockwise, or 纵中横 — and a 纵中横 number's horizontal scale.
+  text::Orient orient = text::Orient::Horizontal;
+  int hscale = 1000;
 };
 
 struct Adjustment {

@@ -190,6 +190,11 @@ struct Paragraph::Impl {
   bool justify() const { return style.align == Align::Justify; }
 };
 
+// vertical.cpp: a 纵中横 number is one unit of one em, set like an ideograph.
+void vertical_units(Paragraph::Impl& p);
+// vertical.cpp: what a vertical line turns and sets across, for --dump=lines.
+std::string dump_vertical(const Line& l);
+
 // Rounded fraction of an em: em1000 in 1/1000 em.
 inline Len em_part(Len em, int em1000) { return (em * em1000 + 500) / 1000; }
 

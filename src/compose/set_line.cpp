@@ -51,8 +51,9 @@ Segment& segment_for(Line& line, const Atom& a, const text::ShapedText& sh) {
   const int face = sh.glyphs[a.g0].face;
   const auto& run = sh.runs[a.run];
   if (line.segments.empty() || line.segments.back().face != face || line.segments.back().size != run.size ||
-      line.segments.back().tag != run.tag)
-    line.segments.push_back(Segment{face, run.size, run.tag, {}, {}, {}});
+      line.segments.back().tag != run.tag || line.segments.back().orient != run.orient ||
+      line.segments.back().hscale != run.hscale)
+    line.segments.push_back(Segment{face, run.size, run.tag, {}, {}, {}, run.orient, run.hscale});
   return line.segments.back();
 }
 

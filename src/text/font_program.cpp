@@ -123,6 +123,20 @@ void read_glyphs(FT_Face f, const hb_map_t* old_to_new, const std::vector<std::u
   }
 }
 
+// Vertical metrics from the source face, with HarfBuzz's functions: the numbers vertical
+// shaping placed the glyphs with (text/vertical.cpp), so /W2 agrees with the layout.
+void read_vertical(hb_face_t* face, FontProgram& p) {
+  hb_font_t* font = hb_font_create(face);
+  hb_font_set_scale(font, p.upem, p.upem);
+  for (ProgramGlyph& g : p.glyphs) {
+    g.v_advance = -hb_font_get_glyph_v_advance(font, g.gid);
+    hb_position_t x = 0, y = 0;
+    hb_font_get_glyph_v_origin(font, g.gid, &x, &y);
+    g.v_origin_x = x, g.v_origin_y = y;
+  }
+  hb_font_destroy(font);
+}
+
 }  // namespace
 
 FontProgram subset_font(const std::string& file, int index, const std::vector<std::uint32_t>& gids) {
@@ -137,6 +151,7 @@ FontProgram subset_font(const std::string& file, int index, const std::vector<st
   FontProgram p;
   read_metrics(ft.face, p);
   read_glyphs(ft.face, hb_subset_plan_old_to_new_glyph_mapping(hb.plan), gids, p);
+  read_vertical(hb.face, p);
   hb_blob_t* cff = hb_face_reference_table(hb.subset, HB_TAG('C', 'F', 'F', ' '));
   unsigned cff_len = 0;
   const char* cff_bytes = hb_blob_get_data(cff, &cff_len);

@@ -13,6 +13,11 @@ struct ProgramGlyph {
   std::uint32_t gid = 0;      // glyph index in the source face (what frame::Glyph holds)
   std::uint32_t code = 0;     // the CID that selects it in the embedded program
   std::int32_t advance = 0;   // horizontal advance, font units
+  // Vertical metrics of the source face (vmtx, VORG; HarfBuzz's defaults where a face has
+  // none), for a vertical font's /W2 (ISO 32000-1 §9.7.4.3): the advance down the line and
+  // the vertical origin (x, y) from the glyph's horizontal origin, y up.
+  std::int32_t v_advance = 0;
+  std::int32_t v_origin_x = 0, v_origin_y = 0;
 };
 
 struct FontProgram {

@@ -113,4 +113,11 @@ unsigned FontSet::glyph(int face, char32_t cp) const {
   return hb_font_get_nominal_glyph(impl_->faces.at(face).font, cp, &g) ? g : 0;
 }
 
+InkBox FontSet::ink(int face, unsigned gid) const {
+  hb_glyph_extents_t e{};
+  if (!hb_font_get_glyph_extents(impl_->faces.at(face).font, gid, &e)) return {};
+  // HarfBuzz: bearing = top-left corner, height negative (y up).
+  return {e.x_bearing, e.y_bearing + e.height, e.x_bearing + e.width, e.y_bearing};
+}
+
 }  // namespace text

@@ -31,6 +31,14 @@ struct FaceInfo {
   // True when the font's “ ” ‘ ’ are narrow Latin glyphs (e.g. LXGW WenKai): Chinese
   // quotes are then taken from the body font (docs/typography.md "Punctuation width").
   bool narrow_quotes = false;
+  // Marks this face has no vertical form for (turns_in_vertical() and the same glyph
+  // shaped top to bottom as left to right), sorted: a vertical line turns them instead.
+  std::vector<char32_t> no_vertical_form;
+};
+
+// A glyph's ink box in font units, y up (empty glyphs: all 0).
+struct InkBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 class FontSet {
@@ -50,6 +58,7 @@ class FontSet {
   int face_count() const;
   // Glyph id of a code point in a face, 0 when missing.
   unsigned glyph(int face, char32_t cp) const;
+  InkBox ink(int face, unsigned gid) const;
 
   struct Impl;
   Impl& impl() const { return *impl_; }

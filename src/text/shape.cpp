@@ -5,21 +5,15 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
 #include "base/utf8.h"
 #include "text/font_impl.h"
+#include "text/itemize.h"
 
 namespace text {
-
-namespace {
-
-struct Char {
-  std::uint32_t at = 0, len = 0;
-  char32_t cp = 0;
-  Script script = Script::Other;
-};
 
 std::vector<Char> decode(const std::string& t, std::uint32_t start, std::uint32_t end) {
   std::vector<Char> out;
@@ -32,12 +26,16 @@ std::vector<Char> decode(const std::string& t, std::uint32_t start, std::uint32_
   return out;
 }
 
+namespace {
+
 bool is_western_shared_mark(char32_t c) {
   // Marks that share code points with Western punctuation (docs/typography.md).
   return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0xB7;
 }
 
 bool is_cjk(Script s) { return s == Script::Han; }
+
+}  // namespace
 
 // HarfBuzz script for each character: letters and digits Latin; Han Han; punctuation and
 // spaces take the script of their neighbours (UAX #24 "Common" resolution), except that
@@ -62,16 +60,18 @@ std::vector<hb_script_t> resolve_scripts(const std::vector<Char>& cs) {
   return out;
 }
 
-}  // namespace
-
 // Face for one character: the span's face, unless it lacks the glyph (then the Song
 // role, then Hei) or it is a quote the face sets as a narrow Latin glyph (then Song).
-static int face_for(const FontSet& fonts, int face, char32_t cp) {
+int face_for(const FontSet& fonts, int face, char32_t cp, bool vertical) {
   if (cp < 0x20) return face;
   const auto& impl = fonts.impl();
   const bool bold = face < static_cast<int>(impl.role_of.size()) && impl.role_of[face].second;
   const bool quote = cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
-  if (fonts.glyph(face, cp) != 0 && !(quote && fonts.info(face).narrow_quotes)) return face;
+  // In a vertical line a face's own vertical quotes are full width even where its
+  // horizontal ones are narrow (LXGW WenKai): only a face without them borrows Song's.
+  const auto& nv = fonts.info(face).no_vertical_form;
+  const bool narrow = fonts.info(face).narrow_quotes && (!vertical || std::binary_search(nv.begin(), nv.end(), cp));
+  if (fonts.glyph(face, cp) != 0 && !(quote && narrow)) return face;
   for (Role r : {Role::Song, Role::Hei}) {
     if (!fonts.has_role(r)) continue;
     const int f = fonts.face(r, bold);
@@ -153,10 +153,16 @@ ShapedText shape(const FontSet& fonts, std::string text, const std::vector<Span>
                  const ShapeOptions& opt) {
   ShapedText out;
   out.text = std::move(text);
+  if (opt.corner_quotes) use_corner_quotes(out.text);
   hb_buffer_t* buf = hb_buffer_create();
   const hb_language_t lang = hb_language_from_string(opt.language.c_str(), -1);
-  for (const auto& sp : spans)
+  for (const auto& sp : spans) {
+    if (opt.vertical) {
+      shape_vertical(fonts, out, sp, buf, lang, opt);
+      continue;
+    }
     for (const auto& r : itemize(fonts, out.text, sp)) shape_run(fonts, out, r, sp, buf, lang);
+  }
   hb_buffer_destroy(buf);
   report_missing(out, diag, opt);
   return out;

@@ -21,6 +21,19 @@ struct Span {
 
 enum class Script : std::uint8_t { Han, Latin, Digit, Punct, Space, Other };
 
+// How a run's glyphs stand in their line (docs/composer.md "Vertical text").
+enum class Orient : std::uint8_t {
+  Horizontal,  // a horizontal line
+  Upright,     // a vertical line, glyphs upright: shaped top to bottom (vert), placed by vmtx/VORG
+  Rotated,     // a vertical line, glyphs shaped left to right and turned 90° clockwise
+  Tcy,         // a vertical line, 纵中横: a short number set across the column within one em
+};
+
+// In a vertical line (a run that is not Horizontal) the inline axis runs down the page:
+// `advance` is the advance along it; `x_offset` is across the line, from the line's centre
+// to the glyph's origin (right positive); `y_offset` is along it, up positive as HarfBuzz's
+// (the origin lies `y_offset` above the pen). The origin is where the glyph is drawn from:
+// its horizontal baseline origin, turned with the glyph when the run is Rotated.
 struct Glyph {
   std::uint32_t gid = 0;
   int face = 0;
@@ -38,6 +51,8 @@ struct ShapedRun {
   int tag = 0;
   Script script = Script::Other;
   std::uint32_t first_glyph = 0, glyph_count = 0;  // into ShapedText::glyphs
+  Orient orient = Orient::Horizontal;
+  int hscale = 1000;  // Tcy: the glyphs' horizontal scale in 1/1000, so the number fits one em
 };
 
 struct ShapedText {
@@ -50,6 +65,13 @@ struct ShapeOptions {
   std::string language = "zh-Hans";
   std::string context;  // for missing-glyph findings (article id)
   int page = 0;
+  // Vertical text (竖排, docs/composer.md "Vertical text"): Han and CJK marks upright in
+  // their vertical forms; Latin words and longer numbers turned 90° clockwise; numbers of
+  // at most `tcy_digits` digits set across the column as 纵中横 (0: none).
+  bool vertical = false;
+  int tcy_digits = 2;
+  // “ ” ‘ ’ set as 「 」 『 』 (the text itself is changed: the page shows corner brackets).
+  bool corner_quotes = false;
 };
 
 // Shapes `text` in the given spans (which must cover it in order). Code points missing
@@ -62,5 +84,9 @@ ShapedText shape(const FontSet& fonts, std::string text, const std::vector<Span>
 
 // Classification used by itemization and the composer.
 Script script_of(char32_t cp);
+
+// The marks a vertical line turns 90° clockwise when the font has no vertical form for
+// them (dashes, ellipses, brackets, quotes, wave dashes; UAX #50 classes R and Tr).
+bool turns_in_vertical(char32_t cp);
 
 }  // namespace text
