@@ -72,7 +72,9 @@ Len add_hyphen(const LineWork& w, Line& line, Len pen) {
   const Atom& a = w.atom(w.ve - 1);
   const auto& sh = w.p->shaped;
   Segment& seg = segment_for(line, a, sh);
-  seg.glyphs.push_back(put(w.p->style.direction, w.p->hyphen_gid[a.run], pen, 0, 0));
+  // In a vertical line the word is turned: the hyphen stands on its baseline, across the line.
+  const Len across = w.p->style.direction == Direction::Vertical ? sh.glyphs[a.g1 - 1].x_offset : 0;
+  seg.glyphs.push_back(put(w.p->style.direction, w.p->hyphen_gid[a.run], pen, across, 0));
   seg.clusters.emplace_back(0, 1);
   return w.p->hyphen_w[a.run];
 }
