@@ -34,6 +34,12 @@ int whole_arg(const std::string& opt, const std::string& v, int max) {
   return static_cast<int>(d);
 }
 
+// --pdfx 1a|3|4 (docs/print.md "PDF/X-1a, X-3 and X-4").
+base::PdfX pdfx_arg(const std::string& v, const std::string& command) {
+  if (const auto x = base::pdfx_from_flag(v)) return *x;
+  throw UsageError{"--pdfx takes 1a (PDF/X-1a:2001), 3 (PDF/X-3:2002) or 4 (PDF/X-4), got '" + v + "'", command};
+}
+
 // Splits "a,b , c" into its items.
 std::vector<std::string> list_arg(const std::string& v) {
   std::vector<std::string> out;
@@ -131,6 +137,7 @@ std::vector<Option> build_options(BuildArgs& b) {
       {"--report", nullptr, true, [&b](const std::string& v) { b.report = v; }},
       {"--output-profile", nullptr, true, [&b](const std::string& v) { b.output_profile = v; }},
       {"--keep-copy", nullptr, false, [&b](const std::string&) { b.keep_copy = true; }},
+      {"--pdfx", nullptr, true, [&b](const std::string& v) { b.pdfx = pdfx_arg(v, "build"); }},
   };
 }
 
@@ -161,7 +168,8 @@ Args parse_build(const std::vector<std::string>& a, Args args) {
 Args parse_preflight(const std::vector<std::string>& a, Args args) {
   args.command = Args::Preflight;
   PreflightArgs& p = args.preflight;
-  const std::vector<Option> opts{{"--json", nullptr, false, [&p](const std::string&) { p.json = true; }}};
+  const std::vector<Option> opts{{"--json", nullptr, false, [&p](const std::string&) { p.json = true; }},
+                                 {"--pdfx", nullptr, true, [&p](const std::string& v) { p.pdfx = pdfx_arg(v, "preflight"); }}};
   const bool help = parse_options(a, 2, "preflight", opts, [&](const std::string& s) {
     if (!p.file.empty()) throw UsageError{"preflight takes one PDF file", "preflight"};
     p.file = s;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/pdfx.h"
+
 namespace cli {
 
 struct UsageError {
@@ -38,6 +40,7 @@ struct BuildArgs {
   std::string report;          // --report FILE.json
   std::string output_profile;  // --output-profile FILE.icc
   bool keep_copy = false;      // --keep-copy: imported copy without the clean-up (docs/import.md)
+  std::optional<base::PdfX> pdfx;  // --pdfx 1a|3|4; unset: the layout's <print pdfx>, else 4
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }
 };
@@ -45,6 +48,7 @@ struct BuildArgs {
 struct PreflightArgs {
   std::string file;
   bool json = false;
+  std::optional<base::PdfX> pdfx;  // --pdfx 1a|3|4; unset: the standard the file claims
 };
 
 // paperset import (docs/import.md).

@@ -16,13 +16,18 @@ namespace cli {
 
 namespace {
 
+// --pdfx, else the plant's standard the layout names, else PDF/X-4 (docs/print.md).
+base::PdfX standard_of(const BuildArgs& args, const model::Issue& issue) {
+  return args.pdfx.value_or(issue.layout.pdfx.value_or(base::PdfX::X4));
+}
+
 pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
                          const base::Context& ctx) {
   pdf::Options o;
   o.title = doc.title;
   o.date_iso = doc.date_iso;
   o.producer = "paperset " PAPERSET_VERSION;
-  o.conformance = pdf::Conformance::x4();
+  o.conformance = pdf::Conformance::of(standard_of(args, issue));
   o.output = args.output_profile.empty() ? pdf::default_output_condition(ctx)
                                          : pdf::custom_output_condition(args.output_profile);
   o.ink_limit_percent = issue.layout.ink_limit_percent;
@@ -47,7 +52,7 @@ int issue_page(const frame::Document& doc, int split, int n) {
 // checked by our own preflight. Photos are not decoded again for their ink: pdf::prepare
 // measured the samples it wrote and named the photo (docs/print.md "Self-preflight").
 void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf::Resources& res, int page,
-          int ink_limit) {
+          int ink_limit, base::PdfX standard) {
   std::vector<std::size_t> pages;
   if (page >= 0) pages.push_back(static_cast<std::size_t>(page));
   else
@@ -57,10 +62,18 @@ void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf:
   po.ink_limit_percent = ink_limit;
   po.allow_low_resolution = args.allow_low_res;
   po.measure_image_ink = false;
+  po.standard = standard;
+  // What is wrong inside a photo or ad is named by its element, as the writer names it.
+  po.element_of = [&](int file_page, const std::string& xobject) -> std::optional<preflight::Element> {
+    if (file_page <= 0 || static_cast<std::size_t>(file_page) > pages.size()) return std::nullopt;
+    const auto p = pdf::placed(doc, res, pages[static_cast<std::size_t>(file_page - 1)], xobject);
+    if (!p) return std::nullopt;
+    return preflight::Element{p->id, p->what, p->loc};
+  };
   for (auto f : preflight::check(m.bytes, po)) {
-    // Named by the PDF file and the issue's page (a split file's only page is page 1 of
-    // the file, not of the issue).
-    f.loc = {m.path.empty() ? "(standard output)" : m.path.string(), 0, 0};
+    // Named by the element, or else by the PDF file, and the issue's page (a split file's
+    // only page is page 1 of the file, not of the issue).
+    if (f.loc.file.empty()) f.loc = {m.path.empty() ? "(standard output)" : m.path.string(), 0, 0};
     f.page = issue_page(doc, page, f.page);
     m.preflight.add(f);
   }
@@ -119,7 +132,7 @@ std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue,
   for (size_t i = 0; i < files.size(); ++i) files[i].path = paths[i];
   std::atomic<int> done{0};
   make_all(files, args.jobs, [&](size_t i) {
-    make(files[i], args, doc, *res, args.split ? static_cast<int>(i) : -1, ink);
+    make(files[i], args, doc, *res, args.split ? static_cast<int>(i) : -1, ink, standard_of(args, issue));
     if (progress) progress(++done, static_cast<int>(files.size()));
   });
   std::vector<MadePdf> out;

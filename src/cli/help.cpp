@@ -5,13 +5,13 @@ namespace cli {
 std::string usage() {
   return R"(usage:
   paperset build ISSUE.xml -o OUT.pdf [options]
-  paperset preflight FILE.pdf [--json]
+  paperset preflight FILE.pdf [--pdfx 1a|3|4] [--json]
   paperset import COPY [--format nitf|newsml|text] [--keep-copy] [--kicker hl2|title]
   paperset help [build|preflight|import]
   paperset --help | --version
 
 commands:
-  build        lay out an issue and write its print-ready PDF/X-4 (and proofs)
+  build        lay out an issue and write its print-ready PDF/X (and proofs)
   preflight    check any PDF against what a newspaper plant's preflight asks
   import       print a NITF story, NewsML-G2 item or plain-text manuscript as
                issue XML to place (docs/import.md)
@@ -28,7 +28,7 @@ exit status: 0 success, 1 bad input or a failed check, 2 usage error,
 std::string build_help() {
   return R"(usage: paperset build ISSUE.xml -o OUT.pdf [options]
 
-Lays out the issue and writes its PDF/X-4. Every option that takes a value takes
+Lays out the issue and writes its PDF/X-4 (or X-1a, X-3). Every option that takes a value takes
 it as `--opt value` or `--opt=value`.
 
 output:
@@ -46,6 +46,8 @@ output:
   --report FILE.json        write a build report (also when the build fails)
   --output-profile FILE.icc CMYK output profile to embed (default: the shipped
                             newsprint profile)
+  --pdfx 1a|3|4             the PDF/X standard to write: PDF/X-1a:2001, PDF/X-3:2002
+                            or PDF/X-4 (default: the layout's <print pdfx>, else 4)
   --dump lines|pages        print composed lines / placed boxes to standard output
   --keep-copy               set copy from NITF, NewsML-G2 and manuscripts as
                             delivered: no clean-up of ASCII marks and quotes
@@ -71,12 +73,16 @@ exit status: 0 success, 1 bad input or a failed check, 2 usage error,
 }
 
 std::string preflight_help() {
-  return R"(usage: paperset preflight FILE.pdf [--json]
+  return R"(usage: paperset preflight FILE.pdf [--pdfx 1a|3|4] [--json]
 
-Checks a PDF against what a newspaper plant's preflight asks: page boxes, PDF/X-4
-identification, output intent, embedded fonts, no RGB, black text overprinting,
-image resolution, total ink. Prints one line per finding and a summary.
+Checks a PDF against what a newspaper plant's preflight asks: page boxes, PDF/X
+identification and what the standard forbids (transparency, colour spaces, PDF
+version), output intent, embedded fonts, no RGB, black text overprinting, image
+resolution, total ink. Prints one line per finding, a summary, and which standard
+the file claims and whether it meets it.
 
+  --pdfx 1a|3|4             check against PDF/X-1a:2001, PDF/X-3:2002 or PDF/X-4
+                            (default: the standard the file claims, else PDF/X-4)
   --json                    the findings as JSON on standard output
 
 exit status: 0 no errors, 1 a check failed or the file cannot be read,

@@ -1,10 +1,12 @@
 #pragma once
 // A layout: page size, margins, grid and named styles (layouts/NAME.xml).
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/context.h"
+#include "base/pdfx.h"
 #include "model/style.h"
 
 namespace model {
@@ -76,6 +78,7 @@ struct Layout {
   bool crop_marks = true;
   Len marks_length = base::from_mm(5);  // crop mark length, drawn outside the bleed
   int ink_limit_percent = 240;
+  std::optional<base::PdfX> pdfx;  // <print pdfx>: the plant's PDF/X standard (--pdfx overrides)
   std::string jump_to = "（下转第{page}版）";    // end of a part that continues elsewhere
   std::string jump_from = "（上接第{page}版）";  // head of a continuation
   bool block_rules = true;                        // rules between blocks

@@ -67,9 +67,13 @@ void read_grid(const xml::Node& n, Layout& lay) {
 void read_setting(const xml::Node& n, Layout& lay) {
   const std::string tag = n.e.Name();
   if (tag == "print") {
-    n.allow({"ink-limit"});
+    n.allow({"ink-limit", "pdfx"});
     // Total area coverage in percent (docs/print.md "Colour"): at most 4 × 100 %.
-    lay.ink_limit_percent = n.integer("ink-limit", 1);
+    lay.ink_limit_percent = n.opt_integer("ink-limit", 1).value_or(lay.ink_limit_percent);
+    // The PDF/X standard the plant takes (docs/print.md "PDF/X-1a, X-3 and X-4").
+    if (n.has("pdfx"))
+      lay.pdfx = n.choice<base::PdfX>("pdfx", {{"1a", base::PdfX::X1a2001}, {"3", base::PdfX::X3_2002}, {"4", base::PdfX::X4}},
+                                      base::PdfX::X4);
     if (lay.ink_limit_percent > 400)
       n.fail("ink-limit", "ink-limit=\"" + std::to_string(lay.ink_limit_percent) + "\" is above 400 %",
              "write the total ink limit of the printing condition in percent, e.g. 240");

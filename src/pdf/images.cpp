@@ -5,11 +5,13 @@
 //   their ink.
 // * RGB JPEGs are converted with lcms2 to the output condition's CMYK and re-encoded as
 //   Adobe CMYK JPEGs; PNGs are stored with Flate, grey as grey, RGB converted to CMYK, and
-//   alpha as a soft mask (PDF/X-4 allows transparency).
+//   alpha as a soft mask (PDF/X-4 allows transparency), or, where the standard allows
+//   none (PDF/X-1a, X-3), as a 1-bit mask when the alpha is all 0 and 255.
 // All of it streams strip by strip: no photo is ever held whole in memory, decoded.
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/Pl_String.hh>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -105,7 +107,10 @@ class FlateOut {
   Pl_Flate deflate_;
 };
 
-// PNG → Flate: grey stays grey, RGB becomes the output condition's CMYK; alpha → soft mask.
+// PNG → Flate: grey stays grey, RGB becomes the output condition's CMYK; alpha → an
+// 8-bit soft mask, and, while the alpha is all 0 or 255, also a 1-bit mask, which PDF
+// 1.3 already has (explicit masking, ISO 32000-1 §8.9.6.3) and which is no
+// transparency: a hard-edged logo keeps its cut-out in PDF/X-1a and X-3.
 class ToFlate : public image::SampleSink {
  public:
   ToFlate(CmykConverter& conv, int limit) : conv_(conv), limit_(limit) {}
@@ -115,7 +120,10 @@ class ToFlate : public image::SampleSink {
   }
   void rows(const std::uint8_t* d, const std::uint8_t* alpha, int n) override {
     const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
-    if (alpha) mask.write(alpha, px);
+    if (alpha) {
+      mask.write(alpha, px);
+      stencil_rows(alpha, n);
+    }
     if (!xf_) {
       data.write(d, px * static_cast<std::size_t>(f_.components));
       return;
@@ -125,11 +133,30 @@ class ToFlate : public image::SampleSink {
     ink.add(buf_.data(), px, false, limit_);
     data.write(buf_.data(), buf_.size());
   }
-  FlateOut data, mask;
+  FlateOut data, mask, stencil;
   InkStats ink;
+  bool opaque = true;  // every alpha sample 255: the mask hides nothing
+  bool binary = true;  // every alpha sample 0 or 255: the 1-bit stencil is exact
   bool cmyk() const { return xf_ != nullptr || f_.components == 4; }
 
  private:
+  // Mask samples: 1 = masked out (not painted), rows padded to whole bytes (§8.9.6.3).
+  void stencil_rows(const std::uint8_t* alpha, int n) {
+    if (!binary) return;  // soft alpha: no stencil, and not opaque either
+    const std::size_t w = static_cast<std::size_t>(f_.width);
+    row_.assign((w + 7) / 8, 0);
+    for (int r = 0; r < n; ++r, alpha += w) {
+      std::fill(row_.begin(), row_.end(), 0);
+      for (std::size_t x = 0; x < w; ++x) {
+        const std::uint8_t a = alpha[x];
+        opaque = opaque && a == 255;
+        binary = binary && (a == 0 || a == 255);
+        if (a != 255) row_[x / 8] |= static_cast<std::uint8_t>(0x80u >> (x % 8));
+      }
+      if (binary) stencil.write(row_.data(), row_.size());
+    }
+  }
+  std::vector<std::uint8_t> row_;
   CmykConverter& conv_;
   int limit_;
   image::SampleFormat f_;
@@ -162,21 +189,36 @@ void prepare_jpeg(const image::Store::Entry& e, image::Store& store, CmykConvert
   }
 }
 
+// A PNG's alpha in a standard without transparency (PDF/X-1a, X-3) that a 1-bit mask
+// cannot give exactly: refused, never flattened behind the user's back.
+void report_soft_alpha(const Place& p, const Conformance& c, base::Diagnostics& diag) {
+  base::Finding f;
+  f.severity = base::Severity::Error;
+  f.code = "transparency";
+  f.message = photo_label(p) + " has partly transparent pixels (soft edges or shadows in its alpha channel); " +
+              base::pdfx_name(c.standard) + " allows no transparency";
+  f.fix = "flatten the graphic onto its background, or give it hard edges (every pixel fully opaque or fully "
+          "transparent), or build as PDF/X-4 (--pdfx 4)";
+  f.loc = p.img->loc;
+  f.article = p.img->id;
+  f.page = p.page;
+  diag.add(f);
+}
+
 void prepare_png(const image::Store::Entry& e, const Place& p, image::Store& store, CmykConverter& conv,
-                 const Options& opt, PreparedImage& out, InkStats& ink) {
+                 const Options& opt, PreparedImage& out, InkStats& ink, base::Diagnostics& diag) {
   ToFlate sink(conv, opt.ink_limit_percent);
   store.decode(e, sink);
   out.filter = "/FlateDecode";
   out.colour_space = sink.cmyk() ? "/DeviceCMYK" : "/DeviceGray";
   out.converted = sink.data.finish();
-  std::string mask = sink.mask.finish();
-  if (e.info.has_alpha) {
-    if (!opt.conformance.transparency)
-      throw base::Error(p.img->loc, photo_label(p) + " has transparency, which " + opt.conformance.pdfx_version +
-                                        " does not allow", "save the graphic without an alpha channel");
-    out.smask_flate = std::move(mask);
-  }
+  std::string mask = sink.mask.finish(), stencil = sink.stencil.finish();
   ink = sink.ink;
+  // An alpha channel that hides nothing is no mask (nor a reason for a page group).
+  if (!e.info.has_alpha || sink.opaque) return;
+  if (opt.conformance.transparency) out.smask_flate = std::move(mask);
+  else if (sink.binary) out.stencil_flate = std::move(stencil);
+  else report_soft_alpha(p, opt.conformance, diag);
 }
 
 }  // namespace
@@ -205,7 +247,7 @@ void prepare_images(const frame::Document& doc, image::Store& store, Resources& 
     if (p.source->info.format == image::Format::Jpeg)
       prepare_jpeg(*p.source, store, conv, res.opt, p, ink);
     else
-      prepare_png(*p.source, first[i], store, conv, res.opt, p, ink);
+      prepare_png(*p.source, first[i], store, conv, res.opt, p, ink, found[i]);
     report_ink(ink, first[i], res.opt.ink_limit_percent, found[i]);
   });
   for (const auto& d : found) diag.merge(d);

@@ -64,14 +64,28 @@ std::string uuid(const std::string& hex32) {
          hex32.substr(16, 4) + "-" + hex32.substr(20, 12);
 }
 
+// The PDF/X identification in XMP. PDF/X-4 defines pdfxid:GTS_PDFXVersion (ISO 15930-7
+// §6.7.2). PDF/X-1a:2001 and X-3:2002 define none: their keys are Info keys, which XMP
+// mirrors in Adobe's namespace for Info keys, pdfx: (as Acrobat and InDesign write them).
+std::string xmp_pdfx(const Conformance& c) {
+  if (c.standard == base::PdfX::X4)
+    return "   <pdfxid:GTS_PDFXVersion>" + xml_escape(c.pdfx_version) + "</pdfxid:GTS_PDFXVersion>\n";
+  std::string x = "   <pdfx:GTS_PDFXVersion>" + xml_escape(c.pdfx_version) + "</pdfx:GTS_PDFXVersion>\n";
+  if (!c.pdfx_conformance.empty())
+    x += "   <pdfx:GTS_PDFXConformance>" + xml_escape(c.pdfx_conformance) + "</pdfx:GTS_PDFXConformance>\n";
+  return x;
+}
+
 std::string xmp_packet(const std::string& title, const std::string& producer, const Date& d,
-                       const std::string& digest, const std::string& pdfx) {
+                       const std::string& digest, const Conformance& c) {
   std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
   x += "  <rdf:Description rdf:about=\"\"\n    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
        "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
-       "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n";
+       "    xmlns:" + std::string(c.standard == base::PdfX::X4 ? "pdfxid=\"http://www.npes.org/pdfx/ns/id/\""
+                                                                  : "pdfx=\"http://ns.adobe.com/pdfx/1.3/\"") +
+       ">\n";
   x += "   <dc:format>application/pdf</dc:format>\n";
   x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(title) + "</rdf:li></rdf:Alt></dc:title>\n";
   x += "   <xmp:CreateDate>" + d.xmp + "</xmp:CreateDate>\n";
@@ -84,7 +98,7 @@ std::string xmp_packet(const std::string& title, const std::string& producer, co
   x += "   <xmpMM:InstanceID>" + uuid(digest) + "</xmpMM:InstanceID>\n";
   x += "   <xmpMM:VersionID>1</xmpMM:VersionID>\n";
   x += "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
-  x += "   <pdfxid:GTS_PDFXVersion>" + xml_escape(pdfx) + "</pdfxid:GTS_PDFXVersion>\n";
+  x += xmp_pdfx(c);
   x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
   x += std::string(20, ' ') + "\n";  // a little padding so the packet can be edited in place
   x += "<?xpacket end=\"w\"?>";
@@ -96,7 +110,7 @@ std::string title_of(const Options& opt) { return opt.title.empty() ? std::strin
 }  // namespace
 
 void set_pdfx_metadata(QPDF& pdf, const Options& opt, const std::string& digest) {
-  const std::string& pdfx = opt.conformance.pdfx_version;
+  const Conformance& c = opt.conformance;
   const Date d = parse_date(opt.date_iso);
   // Info holds only what XMP mirrors: facts that could disagree are not written
   // (ISO 15930-7 §6.7.2).
@@ -107,10 +121,12 @@ void set_pdfx_metadata(QPDF& pdf, const Options& opt, const std::string& digest)
   info.replaceKey("/CreationDate", QPDFObjectHandle::newString(d.pdf));
   info.replaceKey("/ModDate", QPDFObjectHandle::newString(d.pdf));
   info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
-  info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString(pdfx));
+  info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString(c.pdfx_version));
+  if (!c.pdfx_conformance.empty())  // "PDF/X-1a:2001" (ISO 15930-1)
+    info.replaceKey("/GTS_PDFXConformance", QPDFObjectHandle::newString(c.pdfx_conformance));
   pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(info));
 
-  auto xmp = QPDFObjectHandle::newStream(&pdf, xmp_packet(title_of(opt), opt.producer, d, digest, pdfx));
+  auto xmp = QPDFObjectHandle::newStream(&pdf, xmp_packet(title_of(opt), opt.producer, d, digest, c));
   xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
   xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
   pdf.getRoot().replaceKey("/Metadata", xmp);

@@ -11,27 +11,56 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/context.h"
 #include "base/diag.h"
+#include "base/pdfx.h"
 #include "frame/frame.h"
 #include "image/store.h"
 
 namespace pdf {
 
-// Everything a PDF/X flavour decides, in one place, so that a PDF/X-1a or PDF/X-3 mode
-// is a new Conformance (and the checks it implies), not a rewrite of the writer.
+// Everything a PDF/X flavour decides, in one place (docs/print.md "PDF/X-1a, X-3 and X-4").
 struct Conformance {
+  base::PdfX standard = base::PdfX::X4;
   std::string pdfx_version = "PDF/X-4";  // GTS_PDFXVersion in Info and XMP (ISO 15930-7 §6.7)
+  std::string pdfx_conformance;          // GTS_PDFXConformance: only PDF/X-1a:2001 has one (ISO 15930-1)
   std::string pdf_version = "1.6";       // the file's version (PDF/X-4 is based on PDF 1.6)
   bool transparency = true;              // soft masks (PNG alpha) and page groups allowed
   bool object_streams = false;           // compressed object streams (PDF 1.5+; off for old RIPs)
+  // ICCBased (and Lab, Cal) colour spaces allowed. PDF/X-1a allows only DeviceCMYK,
+  // DeviceGray, Separation and DeviceN: ICCBased CMYK and grey are written as
+  // DeviceCMYK and DeviceGray, their numbers kept (ISO 15930-1).
+  bool icc_colour = true;
   int jpeg_quality = 92;                 // for photos that had to be converted
-  // RGB photos are converted to the output condition's CMYK (docs/print.md says why);
-  // CMYK and grey photos pass through. (X-1a: the same, and then it is a must.)
+  // RGB photos are converted to the output condition's CMYK (docs/print.md says why);
+  // CMYK and grey photos pass through, in every flavour.
   static Conformance x4() { return {}; }
+  // ISO 15930-3:2002: based on PDF 1.3 (no transparency, no object streams; XMP is
+  // optional and, when written, mirrors Info).
+  static Conformance x3() {
+    Conformance c;
+    c.standard = base::PdfX::X3_2002;
+    c.pdfx_version = "PDF/X-3:2002";
+    c.pdf_version = "1.3";
+    c.transparency = false;
+    return c;
+  }
+  // ISO 15930-1:2001: PDF 1.3, and CMYK, grey and spot colour only.
+  static Conformance x1a() {
+    Conformance c = x3();
+    c.standard = base::PdfX::X1a2001;
+    c.pdfx_version = "PDF/X-1:2001";
+    c.pdfx_conformance = "PDF/X-1a:2001";
+    c.icc_colour = false;
+    return c;
+  }
+  static Conformance of(base::PdfX x) {
+    return x == base::PdfX::X1a2001 ? x1a() : x == base::PdfX::X3_2002 ? x3() : x4();
+  }
 };
 
 // The output intent: the profile to embed and what the intent says about it. Never claim
@@ -72,5 +101,19 @@ std::shared_ptr<const Resources> prepare(const frame::Document& doc, image::Stor
 // One PDF file holding `pages` (indices into doc.pages, in order), as bytes. Thread-safe:
 // files of one build may be written at once. Throws base::Error.
 std::string write(const frame::Document& doc, const Resources& res, const std::vector<std::size_t>& pages);
+
+// The element of the issue a page's XObject was written for, so that a finding about
+// the written file (preflight's, on an object reached through that XObject) names it as
+// the writer's own messages do: id, what it is ("photo 'lead' (images/a.png)") and the
+// element's file and line.
+struct Placed {
+  std::string id;
+  std::string what;
+  base::Loc loc;
+};
+// `page`: an index into doc.pages; `xobject`: the name in that page's /XObject resources
+// ("/Im3"). nullopt for a name the writer does not make.
+std::optional<Placed> placed(const frame::Document& doc, const Resources& res, std::size_t page,
+                             const std::string& xobject);
 
 }  // namespace pdf

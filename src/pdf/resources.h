@@ -37,6 +37,7 @@ struct PreparedImage {
   bool inverted = false;                        // Adobe CMYK: /Decode [1 0 1 0 1 0 1 0]
   int width = 0, height = 0;
   std::string smask_flate;                      // 8-bit alpha, Flate; empty when opaque
+  std::string stencil_flate;                    // or a 1-bit mask (1 = not painted), Flate
   const std::string& data() const { return converted.empty() ? source->bytes : converted; }
 };
 

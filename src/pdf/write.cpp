@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "pdf/conform.h"
 #include "pdf/content.h"
 #include "pdf/metadata.h"
 #include "pdf/util.h"
@@ -130,6 +131,15 @@ Obj FileObjects::image(std::size_t k) {
     m.getDict().replaceKey("/BitsPerComponent", Obj::newInteger(8));
     d.replaceKey("/SMask", m);
   }
+  if (!im.stencil_flate.empty()) {  // explicit masking, PDF 1.3 (ISO 32000-1 §8.9.6.3)
+    Obj m = flate_stream(pdf_, im.stencil_flate);
+    m.getDict().replaceKey("/Type", name("/XObject"));
+    m.getDict().replaceKey("/Subtype", name("/Image"));
+    m.getDict().replaceKey("/Width", Obj::newInteger(im.width));
+    m.getDict().replaceKey("/Height", Obj::newInteger(im.height));
+    m.getDict().replaceKey("/ImageMask", Obj::newBool(true));
+    d.replaceKey("/Mask", m);
+  }
   return images_[k] = s;
 }
 
@@ -222,7 +232,9 @@ std::string to_bytes(QPDF& pdf, const Conformance& c) {
   QPDFWriter w(pdf);
   w.setOutputMemory();
   w.setDeterministicID(true);  // /ID from the content (docs/print.md "Deterministic")
-  w.setMinimumPDFVersion(c.pdf_version);
+  // Exactly the standard's version: PDF/X-1a:2001 and X-3:2002 files are PDF 1.3
+  // (ISO 15930-1, -3), with a classic xref table, since object streams are off.
+  w.forcePDFVersion(c.pdf_version);
   w.setObjectStreamMode(c.object_streams ? qpdf_o_generate : qpdf_o_disable);
   w.write();
   auto buf = w.getBufferSharedPointer();
@@ -251,7 +263,7 @@ std::vector<frame::Cmyk> spots_of(const frame::Document& doc) {
 std::string fingerprint(const Resources& r) {
   std::string key = r.output_profile;
   for (const auto& [face, f] : r.fonts) key += f.base_font + f.program_flate + f.to_unicode + f.widths;
-  for (const auto& im : r.images) key += md5_hex(im.data()) + im.smask_flate;
+  for (const auto& im : r.images) key += md5_hex(im.data()) + im.smask_flate + im.stencil_flate;
   return md5_hex(key);
 }
 
@@ -283,6 +295,7 @@ std::string write(const frame::Document& doc, const Resources& res, const std::v
     for (std::size_t i : pages) helper.addPage(QPDFPageObjectHelper(make_page(pdf, objs, doc.pages.at(i), res, digest)), false);
     set_pdfx_metadata(pdf, res.opt, md5_hex(digest));
     set_output_intent(pdf, res.opt, {res.output_profile, res.output_flate, res.output_description});
+    conform_colour(pdf, res.opt.conformance);
     return to_bytes(pdf, res.opt.conformance);
   } catch (const base::Error&) {
     throw;

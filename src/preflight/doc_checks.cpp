@@ -1,6 +1,8 @@
-// Document-level PDF/X-4 checks (ISO 15930-7 §6.7 identification and metadata, §6.2.4
-// output intent): GTS_PDFXVersion, Trapped, dates, title in Info and XMP and that they
-// agree; exactly one GTS_PDFX output intent with an embedded CMYK output profile; /ID.
+// Document-level PDF/X checks (ISO 15930-7 §6.7 identification and metadata, §6.2.4
+// output intent; the same for ISO 15930-1 and -3, where XMP is optional): Trapped,
+// dates, title in Info and XMP and that they agree; exactly one GTS_PDFX output intent
+// with an embedded CMYK output profile (or, for PDF/X-1a:2001 and X-3:2002, a registered
+// condition); /ID. Which standard the file claims: standard.cpp.
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -12,13 +14,13 @@
 
 namespace preflight {
 
-namespace {
-
 std::string text_of(QPDFObjectHandle o) {
   if (o.isString()) return o.getUTF8Value();
   if (o.isName()) return o.getName().substr(1);
   return {};
 }
+
+namespace {
 
 // XML character references and the five predefined entities (XML 1.0 §4.1, §4.6).
 std::string xml_unescape(const std::string& s) {
@@ -45,6 +47,8 @@ std::string xml_unescape(const std::string& s) {
   return out;
 }
 
+}  // namespace
+
 // The value of an XMP property written as an element (<p>v</p>, or an rdf:Alt/rdf:li
 // inside it) or as an attribute (p="v"). Enough for the simple properties PDF/X uses.
 std::optional<std::string> xmp_value(const std::string& xmp, const std::string& prop) {
@@ -65,6 +69,8 @@ std::optional<std::string> xmp_value(const std::string& xmp, const std::string& 
   at += prop.size() + 2;
   return xml_unescape(xmp.substr(at, xmp.find('"', at) - at));
 }
+
+namespace {
 
 long long days_from_civil(long long y, long long m, long long d) {  // H. Hinnant's algorithm
   y -= m <= 2;
@@ -116,18 +122,9 @@ std::optional<long long> xmp_date(const std::string& s) {  // YYYY-MM-DDThh:mm:s
   return instant(digits, s.substr(i));
 }
 
-std::string read_xmp(QPDF& pdf) {
-  auto md = pdf.getRoot().getKey("/Metadata");
-  if (!md.isStream()) return {};
-  auto buf = md.getStreamData(qpdf_dl_generalized);
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
-}
-
+// Info as ISO 15930-1, -3 and -7 all ask: Trapped known, Title and dates present (the
+// identification is standard.cpp's).
 void check_info(QPDFObjectHandle info, Report& r) {
-  const std::string v = text_of(info.getKey("/GTS_PDFXVersion"));
-  if (v.rfind("PDF/X-4", 0) != 0)
-    r.error(code::kPdfxInfo, 0, "version",
-            v.empty() ? "Info has no /GTS_PDFXVersion (PDF/X-4 required)" : "Info /GTS_PDFXVersion is '" + v + "', not PDF/X-4");
   const std::string trapped = text_of(info.getKey("/Trapped"));
   if (trapped != "True" && trapped != "False")
     r.error(code::kPdfxInfo, 0, "trapped", "Info /Trapped must be /True or /False (ISO 15930-7)");
@@ -137,13 +134,14 @@ void check_info(QPDFObjectHandle info, Report& r) {
       r.error(code::kPdfxInfo, 0, k, std::string("Info has no valid ") + k);
 }
 
-void check_xmp(const std::string& xmp, Report& r) {
+// PDF/X-4 requires XMP (ISO 15930-7 §6.7.2); PDF/X-1a:2001 and X-3:2002 do not, and an
+// XMP packet there need only agree with Info (check_agreement).
+void check_xmp(const std::string& xmp, base::PdfX standard, Report& r) {
+  if (standard != base::PdfX::X4) return;
   if (xmp.empty()) {
     r.error(code::kPdfxXmp, 0, "missing", "no XMP metadata stream in the catalog (ISO 15930-7 §6.7.2)");
     return;
   }
-  if (xmp_value(xmp, "pdfxid:GTS_PDFXVersion").value_or("").rfind("PDF/X-4", 0) != 0)
-    r.error(code::kPdfxXmp, 0, "version", "XMP has no pdfxid:GTS_PDFXVersion PDF/X-4");
   for (const char* p : {"xmp:CreateDate", "xmp:ModifyDate", "pdf:Trapped", "xmpMM:DocumentID", "dc:title"})
     if (!xmp_value(xmp, p)) r.error(code::kPdfxXmp, 0, p, std::string("XMP has no ") + p);
   for (const char* p : {"xmpMM:VersionID", "xmpMM:RenditionClass"})
@@ -164,7 +162,6 @@ void agree_date(Report& r, const std::string& what, const std::string& info, con
 
 void check_agreement(QPDFObjectHandle info, const std::string& xmp, Report& r) {
   if (xmp.empty()) return;
-  agree(r, "GTS_PDFXVersion", text_of(info.getKey("/GTS_PDFXVersion")), xmp_value(xmp, "pdfxid:GTS_PDFXVersion"));
   agree(r, "Trapped", text_of(info.getKey("/Trapped")), xmp_value(xmp, "pdf:Trapped"));
   agree(r, "Title", text_of(info.getKey("/Title")), xmp_value(xmp, "dc:title"));
   agree(r, "Producer", text_of(info.getKey("/Producer")), xmp_value(xmp, "pdf:Producer"));
@@ -187,7 +184,16 @@ void check_profile(QPDFObjectHandle icc, Report& r) {
     r.warn(code::kOutputIntent, 0, "cmyk", "the output profile's colour space is '" + h.substr(16, 4) + "', not CMYK");
 }
 
-void check_output_intent(QPDF& pdf, Report& r) {
+// ISO 15930-1 and -3 let a file name a registered characterisation (RegistryName, and
+// an OutputConditionIdentifier that is not "Custom") without embedding its profile;
+// PDF/X-4 always needs the profile.
+bool profile_needed(QPDFObjectHandle intent, base::PdfX standard) {
+  if (standard == base::PdfX::X4) return true;
+  const std::string id = text_of(intent.getKey("/OutputConditionIdentifier"));
+  return text_of(intent.getKey("/RegistryName")).empty() || id.empty() || id == "Custom";
+}
+
+void check_output_intent(QPDF& pdf, base::PdfX standard, Report& r) {
   auto intents = pdf.getRoot().getKey("/OutputIntents");
   std::vector<QPDFObjectHandle> pdfx;
   for (int i = 0; intents.isArray() && i < intents.getArrayNItems(); ++i) {
@@ -203,7 +209,8 @@ void check_output_intent(QPDF& pdf, Report& r) {
     r.error(code::kOutputIntent, 0, "id", "the output intent has no OutputConditionIdentifier");
   auto icc = pdfx[0].getKey("/DestOutputProfile");
   if (!icc.isStream()) {
-    r.error(code::kOutputIntent, 0, "profile", "the output intent has no embedded DestOutputProfile");
+    if (profile_needed(pdfx[0], standard))
+      r.error(code::kOutputIntent, 0, "profile", "the output intent has no embedded DestOutputProfile");
     return;
   }
   check_profile(icc, r);
@@ -211,16 +218,24 @@ void check_output_intent(QPDF& pdf, Report& r) {
 
 }  // namespace
 
-void check_document(QPDF& pdf, Report& r) {
+std::string read_xmp(QPDF& pdf) {
+  auto md = pdf.getRoot().getKey("/Metadata");
+  if (!md.isStream()) return {};
+  auto buf = md.getStreamData(qpdf_dl_generalized);
+  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+}
+
+void check_document(QPDF& pdf, base::PdfX standard, Report& r) {
   if (pdf.isEncrypted()) r.error(code::kStructure, 0, "encrypted", "the PDF is encrypted (not allowed in PDF/X)");
   if (!pdf.getTrailer().getKey("/ID").isArray()) r.error(code::kStructure, 0, "id", "the trailer has no /ID");
   auto info = pdf.getTrailer().getKey("/Info");
   if (!info.isDictionary()) info = QPDFObjectHandle::newDictionary();
   const std::string xmp = read_xmp(pdf);
+  check_identification(info, xmp, standard, r);
   check_info(info, r);
-  check_xmp(xmp, r);
+  check_xmp(xmp, standard, r);
   check_agreement(info, xmp, r);
-  check_output_intent(pdf, r);
+  check_output_intent(pdf, standard, r);
 }
 
 }  // namespace preflight

@@ -117,10 +117,17 @@ int count(const std::vector<base::Finding>& fs, base::Severity s) {
 
 }  // namespace
 
-std::string format_json(const std::vector<base::Finding>& findings, const std::string& file) {
+namespace {
+
+std::string findings_json(const std::vector<base::Finding>& findings, const std::string& file, const Result* r) {
   JsonWriter w;
   w.begin_object();
   w.key("file").value(file);
+  if (r) {
+    w.key("claims").value(r->claimed);
+    w.key("checked").value(base::pdfx_name(r->checked));
+    w.key("meets").value(r->meets());
+  }
   w.key("errors").value(count(findings, base::Severity::Error));
   w.key("warnings").value(count(findings, base::Severity::Warning));
   w.key("findings").begin_array();
@@ -137,12 +144,26 @@ std::string format_json(const std::vector<base::Finding>& findings, const std::s
   return w.str() + "\n";
 }
 
+}  // namespace
+
+std::string format_json(const std::vector<base::Finding>& findings, const std::string& file) {
+  return findings_json(findings, file, nullptr);
+}
+
+std::string format_json(const Result& result, const std::string& file) {
+  return findings_json(result.findings, file, &result);
+}
+
 std::string format_text(const std::vector<base::Finding>& findings) {
   std::string out;
   for (const auto& f : findings) out += base::format_finding(f) + "\n";
   out += "preflight: " + std::to_string(count(findings, base::Severity::Error)) + " errors, " +
          std::to_string(count(findings, base::Severity::Warning)) + " warnings\n";
   return out;
+}
+
+std::string format_text(const Result& result, const std::string& file) {
+  return format_text(result.findings) + "preflight: " + file + " " + verdict(result) + "\n";
 }
 
 }  // namespace preflight

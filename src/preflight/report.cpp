@@ -17,14 +17,27 @@ void Report::add(base::Severity sev, const char* code, int page, const std::stri
   f.code = code;
   f.message = std::move(message);
   f.page = page;
-  entries_.push_back({std::move(f), 1});
+  entries_.push_back({std::move(f), 1, {}});
 }
 
-std::vector<base::Finding> Report::findings() const {
+void Report::add_via(base::Severity sev, const char* code, int page, const std::string& via, const std::string& key,
+                     std::string message) {
+  add(sev, code, page, via + " " + key, std::move(message));
+  entries_[index_.at(std::make_tuple(page, std::string(code), via + " " + key))].via = via;
+}
+
+std::vector<base::Finding> Report::findings(const Options& opt) const {
   std::vector<base::Finding> out;
   for (const auto& e : entries_) {
     out.push_back(e.finding);
-    if (e.count > 1) out.back().message += " (" + std::to_string(e.count) + " times)";
+    base::Finding& f = out.back();
+    if (e.count > 1) f.message += " (" + std::to_string(e.count) + " times)";
+    if (e.via.empty() || !opt.element_of) continue;
+    if (const auto el = opt.element_of(f.page, e.via)) {
+      f.message = el->what + ": " + f.message;
+      f.article = el->id;
+      f.loc = el->loc;
+    }
   }
   return out;
 }
