@@ -28,8 +28,8 @@ exit status: 0 success, 1 bad input or a failed check, 2 usage error,
 std::string build_help() {
   return R"(usage: paperset build ISSUE.xml -o OUT.pdf [options]
 
-Lays out the issue and writes its PDF/X-4 (or X-1a, X-3). Every option that takes a value takes
-it as `--opt value` or `--opt=value`.
+Lays out the issue and writes its PDF/X-4 (or PDF/X-1a, X-3: --pdfx). Every
+option that takes a value takes it as `--opt value` or `--opt=value`.
 
 output:
   -o, --output FILE.pdf     where to write the PDF; `-o -` writes it to standard
@@ -46,8 +46,9 @@ output:
   --report FILE.json        write a build report (also when the build fails)
   --output-profile FILE.icc CMYK output profile to embed (default: the shipped
                             newsprint profile)
-  --pdfx 1a|3|4             the PDF/X standard to write: PDF/X-1a:2001, PDF/X-3:2002
-                            or PDF/X-4 (default: the layout's <print pdfx>, else 4)
+  --pdfx 1a|3|4             the PDF/X standard to write: PDF/X-1a:2001,
+                            PDF/X-3:2002 or PDF/X-4 (default: the layout's
+                            <print pdfx>, else 4)
   --dump lines|pages        print composed lines / placed boxes to standard output
   --keep-copy               set copy from NITF, NewsML-G2 and manuscripts as
                             delivered: no clean-up of ASCII marks and quotes
@@ -78,11 +79,12 @@ std::string preflight_help() {
 Checks a PDF against what a newspaper plant's preflight asks: page boxes, PDF/X
 identification and what the standard forbids (transparency, colour spaces, PDF
 version), output intent, embedded fonts, no RGB, black text overprinting, image
-resolution, total ink. Prints one line per finding, a summary, and which standard
-the file claims and whether it meets it.
+resolution, total ink. Prints one line per finding, a summary, and which
+standard the file claims and whether it meets it.
 
-  --pdfx 1a|3|4             check against PDF/X-1a:2001, PDF/X-3:2002 or PDF/X-4
-                            (default: the standard the file claims, else PDF/X-4)
+  --pdfx 1a|3|4             check against PDF/X-1a:2001, PDF/X-3:2002 or
+                            PDF/X-4 (default: the standard the file claims,
+                            else PDF/X-4)
   --json                    the findings as JSON on standard output
 
 exit status: 0 no errors, 1 a check failed or the file cannot be read,
