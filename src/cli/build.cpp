@@ -168,6 +168,7 @@ bool build(Run& r) {
   const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
   image::Store images;
   probe_images(issue, images, r.ctx);
+  const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out
   sw.lap("load");
   flow::Options fo;
   fo.images = &images;
@@ -184,7 +185,7 @@ bool build(Run& r) {
   if (r.failed()) return false;
   want_proofs(args, doc, images);
   const char* what = args.split ? "writing page" : "writing PDF";
-  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, r.ctx, r.outputs.pdf_paths(),
+  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, photos.get(), r.ctx, r.outputs.pdf_paths(),
                                         [&r, what](int done, int total) { r.progress.step(what, done, total); });
   sw.lap("pdf");
   if (r.failed()) return false;

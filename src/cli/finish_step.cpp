@@ -21,11 +21,9 @@ base::PdfX standard_of(const BuildArgs& args, const model::Issue& issue) {
   return args.pdfx.value_or(issue.layout.pdfx.value_or(base::PdfX::X4));
 }
 
-pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                         const base::Context& ctx) {
+// The writer's options; the title and date come from the laid-out document.
+pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const base::Context& ctx) {
   pdf::Options o;
-  o.title = doc.title;
-  o.date_iso = doc.date_iso;
   o.producer = "paperset " PAPERSET_VERSION;
   o.conformance = pdf::Conformance::of(standard_of(args, issue));
   o.output = args.output_profile.empty() ? pdf::default_output_condition(ctx)
@@ -57,7 +55,9 @@ void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf:
   if (page >= 0) pages.push_back(static_cast<std::size_t>(page));
   else
     for (std::size_t i = 0; i < doc.pages.size(); ++i) pages.push_back(i);
-  m.bytes = pdf::write(doc, res, pages);
+  // A whole issue's pages are made on every core; split files are already made in parallel.
+  const int jobs = page >= 0 ? 1 : args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  m.bytes = pdf::write(doc, res, pages, jobs);
   preflight::Options po;
   po.ink_limit_percent = ink_limit;
   po.allow_low_resolution = args.allow_low_res;
@@ -70,6 +70,7 @@ void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf:
     if (!p) return std::nullopt;
     return preflight::Element{p->id, p->what, p->loc};
   };
+  po.jobs = jobs;
   for (auto f : preflight::check(m.bytes, po)) {
     // Named by the element, or else by the PDF file, and the issue's page (a split file's
     // only page is page 1 of the file, not of the issue).
@@ -121,11 +122,44 @@ void make_all(std::vector<Made>& files, int jobs, const std::function<void(size_
 
 }  // namespace
 
+namespace {
+
+// With --png, a photo's decode also keeps the pixels its proof needs, so it is decoded
+// once. The proof size is asked for before the layout places the photo: the block's
+// whole area scaled as flow scales it (to cover), which is never less than it places.
+void want_proof(const BuildArgs& args, const model::Layout& layout, const model::Photo& ph,
+                const image::Store::Entry& e, image::Store& images) {
+  if (args.png_dir.empty()) return;
+  const model::Box b = layout.box(ph.rect);
+  const double scale = std::max(base::to_pt(b.w) / e.info.width, base::to_pt(b.h) / e.info.height) * args.png_dpi / 72.0;
+  images.want_proof(e, static_cast<int>(e.info.width * scale + 1), static_cast<int>(e.info.height * scale + 1));
+}
+
+}  // namespace
+
+std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model::Issue& issue, image::Store& images,
+                                             const base::Context& ctx) {
+  std::vector<const image::Store::Entry*> photos;
+  auto add = [&](const model::Photo& ph) {
+    photos.push_back(&images.get(ph.src, ph.loc));
+    want_proof(args, issue.layout, ph, *photos.back(), images);
+  };
+  for (const auto& p : issue.pages) {
+    for (const model::Photo& ph : p.of<model::Photo>()) add(ph);
+    for (const model::Article& a : p.of<model::Article>())
+      for (const auto& ph : a.photos) add(ph);
+  }
+  return pdf::start_photos(images, photos, pdf_options(args, issue, ctx));
+}
+
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               image::Store& images, base::Context& ctx,
+                               image::Store& images, pdf::PhotoWork* photos, base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress) {
-  const auto res = pdf::prepare(doc, images, pdf_options(args, issue, doc, ctx), ctx.diag);
+  pdf::Options opt = pdf_options(args, issue, ctx);
+  opt.title = doc.title;
+  opt.date_iso = doc.date_iso;
+  const auto res = pdf::prepare(doc, images, opt, ctx.diag, photos);
   if (ctx.diag.has_errors()) return {};
   const int ink = issue.layout.ink_limit_percent;
   std::vector<Made> files(paths.size());

@@ -10,15 +10,21 @@
 #include "frame/frame.h"
 #include "image/store.h"
 #include "model/issue.h"
+#include "pdf/pdf.h"
 
 namespace cli {
+
+// Starts preparing the issue's photos on a background thread, so that their decoding and
+// conversion run while the pages are laid out. Throws base::Error for a bad output profile.
+std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model::Issue& issue, image::Store& images,
+                                             const base::Context& ctx);
 
 // Writes and preflights the PDF(s) in memory: the whole issue (one path) or, with
 // --split, one PDF per page (one path per page, in order), all from fonts and photos
 // prepared once (pdf::prepare). Findings go to ctx.diag, preflight's naming the PDF file
 // and the issue's page. Writing the files is cli/outputs.h's.
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               image::Store& images, base::Context& ctx,
+                               image::Store& images, pdf::PhotoWork* photos, base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress = {});
 

@@ -7,7 +7,7 @@
 #include "flow/calendar.h"
 #include "flow/head.h"
 #include "flow/pages.h"
-#include "image/image.h"
+#include "image/store.h"
 
 namespace flow {
 
@@ -61,7 +61,7 @@ std::vector<std::string> issue_data(const model::Issue& issue, const model::Mast
 }
 
 void place_logo(Job& job, const model::Masthead& m, const model::Box& area) {
-  const image::Info info = image::probe(m.logo, m.loc);
+  const image::Info& info = job.opt.images->get(m.logo, m.loc).info;
   const double scale = std::min(static_cast<double>(area.w) / info.width, static_cast<double>(area.h) / info.height);
   frame::Image img;
   img.path = m.logo.string();

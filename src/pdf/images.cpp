@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "pdf/colour.h"
+#include "pdf/photos.h"
 #include "pdf/resources.h"
 #include "pdf/util.h"
 
@@ -205,52 +206,61 @@ void report_soft_alpha(const Place& p, const Conformance& c, base::Diagnostics& 
   diag.add(f);
 }
 
-void prepare_png(const image::Store::Entry& e, const Place& p, image::Store& store, CmykConverter& conv,
-                 const Options& opt, PreparedImage& out, InkStats& ink, base::Diagnostics& diag) {
+// The soft-alpha refusal is reported by prepare_images(), which knows where the photo is
+// placed (the photo may be prepared before the layout).
+void prepare_png(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, const Options& opt,
+                 PreparedPhoto& out) {
   ToFlate sink(conv, opt.ink_limit_percent);
   store.decode(e, sink);
-  out.filter = "/FlateDecode";
-  out.colour_space = sink.cmyk() ? "/DeviceCMYK" : "/DeviceGray";
-  out.converted = sink.data.finish();
+  out.image.filter = "/FlateDecode";
+  out.image.colour_space = sink.cmyk() ? "/DeviceCMYK" : "/DeviceGray";
+  out.image.converted = sink.data.finish();
   std::string mask = sink.mask.finish(), stencil = sink.stencil.finish();
-  ink = sink.ink;
+  out.ink = sink.ink;
   // An alpha channel that hides nothing is no mask (nor a reason for a page group).
   if (!e.info.has_alpha || sink.opaque) return;
-  if (opt.conformance.transparency) out.smask_flate = std::move(mask);
-  else if (sink.binary) out.stencil_flate = std::move(stencil);
-  else report_soft_alpha(p, opt.conformance, diag);
+  if (opt.conformance.transparency) out.image.smask_flate = std::move(mask);
+  else if (sink.binary) out.image.stencil_flate = std::move(stencil);
+  else out.soft_alpha_refused = true;
 }
 
 }  // namespace
 
-void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag) {
-  std::vector<Place> first;                 // per prepared image: where it is first placed
+void prepare_photo(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, const Options& opt,
+                   PreparedPhoto& out) {
+  out.image.source = &e;
+  out.image.width = e.info.width, out.image.height = e.info.height;
+  if (e.info.format == image::Format::Jpeg)
+    prepare_jpeg(e, store, conv, opt, out.image, out.ink);
+  else
+    prepare_png(e, store, conv, opt, out);
+}
+
+void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag,
+                    PhotoWork* started) {
+  std::vector<Place> first;  // per prepared image: where it is first placed
+  std::vector<const image::Store::Entry*> entries;
   std::map<std::uint64_t, std::size_t> by_hash;
   for (const auto& page : doc.pages)
     for (const auto& img : page.of<frame::Image>()) {
       if (res.image_of.count(img.path)) continue;
       const image::Store::Entry& e = store.get(img.path, img.loc);
-      auto [it, fresh] = by_hash.emplace(e.hash, res.images.size());
+      auto [it, fresh] = by_hash.emplace(e.hash, entries.size());
       res.image_of[img.path] = it->second;
       if (!fresh) continue;
-      PreparedImage p;
-      p.source = &e;
-      p.width = e.info.width, p.height = e.info.height;
-      res.images.push_back(std::move(p));
+      entries.push_back(&e);
       first.push_back({&img, page.number});
     }
-  CmykConverter conv(res.output_profile);
-  std::vector<base::Diagnostics> found(res.images.size());
-  parallel_for(res.images.size(), res.opt.jobs, [&](std::size_t i) {
-    PreparedImage& p = res.images[i];
-    InkStats ink;
-    if (p.source->info.format == image::Format::Jpeg)
-      prepare_jpeg(*p.source, store, conv, res.opt, p, ink);
-    else
-      prepare_png(*p.source, first[i], store, conv, res.opt, p, ink, found[i]);
-    report_ink(ink, first[i], res.opt.ink_limit_percent, found[i]);
-  });
-  for (const auto& d : found) diag.merge(d);
+  PhotoWork own(store, res.opt, res.output_profile, {});
+  PhotoWork& work = started ? *started : own;
+  work.add(entries);
+  work.finish(res.opt.jobs);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const PreparedPhoto& p = work.result(*entries[i]);
+    if (p.soft_alpha_refused) report_soft_alpha(first[i], res.opt.conformance, diag);
+    res.images.push_back(p.image);
+    report_ink(p.ink, first[i], res.opt.ink_limit_percent, diag);
+  }
 }
 
 }  // namespace pdf

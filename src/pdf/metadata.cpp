@@ -155,7 +155,6 @@ void set_output_intent(QPDF& pdf, const Options& opt, const OutputProfile& profi
 OutputProfile read_output_profile(const std::filesystem::path& file) {
   OutputProfile p;
   p.bytes = base::read_file(file);
-  p.flate = flate(p.bytes);
   cmsContext ctx = cmsCreateContext(nullptr, nullptr);
   cmsHPROFILE h = cmsOpenProfileFromMemTHR(ctx, p.bytes.data(), static_cast<cmsUInt32Number>(p.bytes.size()));
   const bool output_cmyk = h && cmsGetDeviceClass(h) == cmsSigOutputClass && cmsGetColorSpace(h) == cmsSigCmykData;

@@ -11,7 +11,7 @@ namespace pdf {
 
 struct OutputProfile {
   std::string bytes;        // the ICC profile
-  std::string flate;        // the same, compressed once for every file
+  std::string flate;        // the same, compressed once for every file (set by prepare())
   std::string description;  // its own description (ICC 'desc')
 };
 

@@ -90,17 +90,27 @@ struct Options {
 };
 
 class Resources;  // font subsets and prepared photos, shared by every file of a build
+class PhotoWork;  // photos being prepared
+
+// Starts preparing these photo files on a background thread, so that the photo work runs
+// while the caller lays out the pages (the issue says which photos it places); hand the
+// result to prepare(). Throws base::Error for an unusable output profile.
+std::shared_ptr<PhotoWork> start_photos(image::Store& images, const std::vector<const image::Store::Entry*>& photos,
+                                        const Options& opt);
 
 // Subsets the fonts (once per face, covering every page) and prepares the photos (each
-// source file once: passed through, or decoded and converted). Problems with a photo
-// (ink over the limit) go to `diag` naming the photo's id, file and line; what makes a
-// file impossible throws base::Error. `images` must outlive the Resources.
+// source file once: passed through, or decoded and converted; those `started` has done
+// already are taken from it). Problems with a photo (ink over the limit) go to `diag`
+// naming the photo's id, file and line; what makes a file impossible throws base::Error.
+// `images` must outlive the Resources.
 std::shared_ptr<const Resources> prepare(const frame::Document& doc, image::Store& images, const Options& opt,
-                                         base::Diagnostics& diag);
+                                         base::Diagnostics& diag, PhotoWork* started = nullptr);
 
-// One PDF file holding `pages` (indices into doc.pages, in order), as bytes. Thread-safe:
-// files of one build may be written at once. Throws base::Error.
-std::string write(const frame::Document& doc, const Resources& res, const std::vector<std::size_t>& pages);
+// One PDF file holding `pages` (indices into doc.pages, in order), as bytes, its pages'
+// contents made on `jobs` threads (files of one build may also be written at once:
+// write() is thread-safe). Throws base::Error.
+std::string write(const frame::Document& doc, const Resources& res, const std::vector<std::size_t>& pages,
+                  int jobs = 1);
 
 // The element of the issue a page's XObject was written for, so that a finding about
 // the written file (preflight's, on an object reached through that XObject) names it as

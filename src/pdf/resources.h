@@ -67,7 +67,8 @@ class Resources {
 
 // fonts.cpp
 std::map<int, EmbeddedFont> embed_fonts(const frame::Document& doc, int jobs);
-// images.cpp
-void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag);
+// images.cpp (photos.h for `started`)
+void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag,
+                    PhotoWork* started);
 
 }  // namespace pdf

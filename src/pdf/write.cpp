@@ -213,18 +213,31 @@ void set_boxes(Obj page, const frame::Page& p) {
   page.replaceKey("/BleedBox", rect(off - b, off - b, off + w + b, off + h + b));
 }
 
-Obj make_page(QPDF& pdf, FileObjects& objs, const frame::Page& p, const Resources& res, std::string& digest_input) {
+// A page's content stream, made (and compressed) apart from the file's objects, so that
+// the pages of a file can be made on several threads.
+struct PageContent {
   PageNames names;
-  std::string content = page_content(p, res, names) + page_marks(p, one_plate(p, res), names);
-  digest_input += content;
+  std::string flate;   // the content stream, compressed
+  std::string digest;  // MD5 of it, for the XMP IDs
+};
+
+PageContent make_content(const frame::Page& p, const Resources& res) {
+  PageContent out;
+  const std::string content = page_content(p, res, out.names) + page_marks(p, one_plate(p, res), out.names);
+  out.flate = flate(content);
+  out.digest = md5_hex(content);
+  return out;
+}
+
+Obj make_page(QPDF& pdf, FileObjects& objs, const frame::Page& p, const Resources& res, const PageContent& c) {
   Obj page = Obj::parse("<< /Type /Page >>");
   set_boxes(page, p);
-  page.replaceKey("/Resources", objs.resources(names));
+  page.replaceKey("/Resources", objs.resources(c.names));
   // A page that shows a soft-masked photo blends in the output's CMYK, not the viewer's
   // RGB (which would turn K-only black into rich black, docs/libraries.md "PDF").
-  if (names.transparency && res.opt.conformance.transparency)
+  if (c.names.transparency && res.opt.conformance.transparency)
     page.replaceKey("/Group", Obj::parse("<< /Type /Group /S /Transparency /CS /DeviceCMYK >>"));
-  page.replaceKey("/Contents", Obj::newStream(&pdf, content));
+  page.replaceKey("/Contents", flate_stream(pdf, c.flate));
   return pdf.makeIndirectObject(page);
 }
 
@@ -270,29 +283,35 @@ std::string fingerprint(const Resources& r) {
 }  // namespace
 
 std::shared_ptr<const Resources> prepare(const frame::Document& doc, image::Store& images, const Options& opt,
-                                         base::Diagnostics& diag) {
+                                         base::Diagnostics& diag, PhotoWork* started) {
   auto res = std::make_shared<Resources>();
   res->opt = opt;
   const OutputProfile profile = read_output_profile(opt.output.profile);
   res->output_profile = profile.bytes;
-  res->output_flate = profile.flate;
+  res->output_flate = flate(profile.bytes);
   res->output_description = profile.description;
   res->spots = spots_of(doc);
   res->fonts = embed_fonts(doc, opt.jobs);
-  prepare_images(doc, images, *res, diag);
+  prepare_images(doc, images, *res, diag, started);
   res->fingerprint = fingerprint(*res);
   return res;
 }
 
-std::string write(const frame::Document& doc, const Resources& res, const std::vector<std::size_t>& pages) {
+std::string write(const frame::Document& doc, const Resources& res, const std::vector<std::size_t>& pages,
+                  int jobs) {
   try {
+    std::vector<PageContent> contents(pages.size());
+    parallel_for(pages.size(), jobs, [&](std::size_t i) { contents[i] = make_content(doc.pages.at(pages[i]), res); });
     QPDF pdf;
     pdf.setSuppressWarnings(true);  // library code never prints
     pdf.emptyPDF();
     FileObjects objs(pdf, res);
     QPDFPageDocumentHelper helper(pdf);
     std::string digest = res.fingerprint + res.opt.title + res.opt.date_iso + res.opt.producer;
-    for (std::size_t i : pages) helper.addPage(QPDFPageObjectHelper(make_page(pdf, objs, doc.pages.at(i), res, digest)), false);
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      helper.addPage(QPDFPageObjectHelper(make_page(pdf, objs, doc.pages.at(pages[i]), res, contents[i])), false);
+      digest += contents[i].digest;
+    }
     set_pdfx_metadata(pdf, res.opt, md5_hex(digest));
     set_output_intent(pdf, res.opt, {res.output_profile, res.output_flate, res.output_description});
     conform_colour(pdf, res.opt.conformance);

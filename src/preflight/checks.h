@@ -30,6 +30,8 @@ class Report {
   // Options::element_of it names the element that XObject was made for.
   void add_via(base::Severity sev, const char* code, int page, const std::string& via, const std::string& key,
                std::string message);
+  // Another report's findings, after this one's, folded the same way.
+  void merge(const Report& other);
   std::vector<base::Finding> findings(const Options& opt = {}) const;
 
  private:
@@ -37,7 +39,9 @@ class Report {
     base::Finding finding;
     int count = 1;
     std::string via;
+    std::string key;
   };
+  void add_entry(Entry e);
   std::vector<Entry> entries_;
   std::map<std::tuple<int, std::string, std::string>, std::size_t> index_;
 };

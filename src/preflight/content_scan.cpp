@@ -65,31 +65,47 @@ struct Shared {
   std::map<QPDFObjGen, std::string> image_names;
 };
 
-class Scanner : public QPDFObjectHandle::ParserCallbacks {
+// A PDF number ("-.5", "12", "3.25"), in the C locale whatever the process's is.
+double number(const std::string& v) {
+  double d = 0;
+  const char* b = v.data();
+  if (!v.empty() && v[0] == '+') ++b;
+  std::from_chars(b, v.data() + v.size(), d);
+  return d;
+}
+
+// One operand as the checks need it: a number, a name, or anything else (a string, an
+// array, a dictionary), whose source text is kept only inside BI … ID, where an inline
+// image's colour space may be an array.
+struct Operand {
+  enum Kind { Number, Name, Other } kind = Other;
+  double num = 0;
+  std::string text;  // the name ("/DeviceRGB"), or the raw text of an array inside BI
+};
+
+// Works on content-stream tokens (QPDFTokenizer, through a TokenFilter), not parsed
+// objects: a page of text is a few hundred thousand tokens, and building an object for
+// each one cost more than the rest of the build's PDF work.
+class Scanner : public QPDFObjectHandle::TokenFilter {
  public:
   Scanner(Shared& s, State st, QPDFObjectHandle resources, int depth)
       : s_(s), gs_(st), resources_(resources), depth_(depth) {}
 
-  void handleObject(QPDFObjectHandle obj) override {
-    if (!obj.isOperator()) {
-      operands_.push_back(obj);
-      return;
-    }
-    op(obj.getOperatorValue());
-    if (obj.getOperatorValue() != "BI" && obj.getOperatorValue() != "ID") operands_.clear();
-  }
-  void handleEOF() override {}
+  void handleToken(QPDFTokenizer::Token const& t) override;
 
  private:
-  // QPDFObjectHandle's accessors are not const in qpdf 11.
-  double num(std::size_t i) {
-    return i < operands_.size() && operands_[i].isNumber() ? operands_[i].getNumericValue() : 0.0;
+  double num(std::size_t i) const {
+    return i < operands_.size() && operands_[i].kind == Operand::Number ? operands_[i].num : 0.0;
   }
-  std::size_t numbers() {
+  std::size_t numbers() const {
     std::size_t n = 0;
-    for (auto& o : operands_) n += o.isNumber() ? 1 : 0;
+    for (const auto& o : operands_) n += o.kind == Operand::Number ? 1 : 0;
     return n;
   }
+  const std::string* name(std::size_t i) const {
+    return i < operands_.size() && operands_[i].kind == Operand::Name ? &operands_[i].text : nullptr;
+  }
+  void compound(QPDFTokenizer::Token const& t);
 
   void op(const std::string& o);
   void set_colour(bool stroke, Colour::Kind kind, std::size_t n);
@@ -107,8 +123,53 @@ class Scanner : public QPDFObjectHandle::ParserCallbacks {
   std::vector<State> stack_;
   QPDFObjectHandle resources_;
   int depth_;
-  std::vector<QPDFObjectHandle> operands_;
+  std::vector<Operand> operands_;
+  int nesting_ = 0;      // inside [ … ] or << … >>: tokens belong to one operand
+  bool in_bi_ = false;   // between BI and ID: operands are the inline image's dictionary
 };
+
+void Scanner::handleToken(QPDFTokenizer::Token const& t) {
+  using T = QPDFTokenizer;
+  switch (t.getType()) {
+    case T::tt_space:
+    case T::tt_comment:
+      return;
+    case T::tt_array_open:
+    case T::tt_dict_open:
+    case T::tt_array_close:
+    case T::tt_dict_close:
+      compound(t);
+      return;
+    default:
+      break;
+  }
+  if (nesting_ > 0) {
+    if (in_bi_) operands_.back().text += " " + t.getRawValue();
+    return;
+  }
+  switch (t.getType()) {
+    case T::tt_integer:
+    case T::tt_real: operands_.push_back({Operand::Number, number(t.getValue()), {}}); break;
+    case T::tt_name: operands_.push_back({Operand::Name, 0, t.getValue()}); break;
+    case T::tt_word:
+      op(t.getValue());
+      if (t.getValue() == "BI") in_bi_ = true;
+      if (t.getValue() == "ID") in_bi_ = false;
+      if (!in_bi_ && t.getValue() != "ID") operands_.clear();
+      break;
+    case T::tt_inline_image: operands_.clear(); break;
+    default: operands_.push_back({Operand::Other, 0, {}}); break;
+  }
+}
+
+// [ … ] and << … >> make one operand; inside BI their text is kept for the colour space.
+void Scanner::compound(QPDFTokenizer::Token const& t) {
+  using T = QPDFTokenizer;
+  const bool open = t.getType() == T::tt_array_open || t.getType() == T::tt_dict_open;
+  if (open && nesting_++ == 0) operands_.push_back({Operand::Other, 0, {}});
+  if (!open && nesting_ > 0) --nesting_;
+  if (in_bi_ && !operands_.empty()) operands_.back().text += " " + t.getRawValue();
+}
 
 void Scanner::op(const std::string& o) {
   if (o == "q") stack_.push_back(gs_);
@@ -148,11 +209,11 @@ void Scanner::set_colour(bool stroke, Colour::Kind kind, std::size_t n) {
 
 void Scanner::set_space(bool stroke) {
   Colour c;
-  if (operands_.empty() || !operands_[0].isName()) return;
-  auto cs = operands_[0];
-  if (is_name(cs, "/DeviceGray")) c.kind = Colour::Gray;
-  else if (is_name(cs, "/DeviceCMYK")) c.kind = Colour::Cmyk, c.v[3] = 1.0;
-  else if (uses_device_rgb(cs, resources_)) {
+  const std::string* n = name(0);
+  if (!n) return;
+  if (*n == "/DeviceGray") c.kind = Colour::Gray;
+  else if (*n == "/DeviceCMYK") c.kind = Colour::Cmyk, c.v[3] = 1.0;
+  else if (uses_device_rgb(QPDFObjectHandle::newName(*n), resources_)) {
     c.kind = Colour::Rgb;
     s_.r.error(code::kDeviceRgb, s_.page, "cs", "content stream selects a DeviceRGB colour space (cs/CS)");
   } else c.kind = Colour::Other;
@@ -160,8 +221,9 @@ void Scanner::set_space(bool stroke) {
 }
 
 void Scanner::ext_gstate() {
-  if (operands_.empty() || !operands_[0].isName() || !resources_.isDictionary()) return;
-  auto gs = resources_.getKey("/ExtGState").isDictionary() ? resources_.getKey("/ExtGState").getKey(operands_[0].getName())
+  const std::string* n = name(0);
+  if (!n || !resources_.isDictionary()) return;
+  auto gs = resources_.getKey("/ExtGState").isDictionary() ? resources_.getKey("/ExtGState").getKey(*n)
                                                            : QPDFObjectHandle::newNull();
   if (!gs.isDictionary()) return;
   // /op absent: /OP sets both (ISO 32000-1 Table 58).
@@ -178,6 +240,9 @@ void Scanner::show_text() {
 }
 
 void Scanner::text_colour(const Colour& c, bool overprint) {
+  if (c.kind == Colour::Cmyk && c.v[0] == 0 && c.v[1] == 0 && c.v[2] == 0 && c.v[3] == 1.0 && overprint &&
+      gs_.opm == 1)
+    return;  // K-only black that overprints: the common case, nothing to say
   const std::string key = colour_text(c);
   if (c.kind == Colour::Rgb) {
     s_.r.error(code::kTextRgb, s_.page, key, "text in Device" + key + " (print needs CMYK; black text 100 % K only)");
@@ -197,9 +262,10 @@ void Scanner::text_colour(const Colour& c, bool overprint) {
 }
 
 void Scanner::draw_xobject() {
-  if (operands_.empty() || !operands_[0].isName() || !resources_.isDictionary()) return;
+  const std::string* n = name(0);
+  if (!n || !resources_.isDictionary()) return;
   auto xobjects = resources_.getKey("/XObject");
-  auto x = xobjects.isDictionary() ? xobjects.getKey(operands_[0].getName()) : QPDFObjectHandle::newNull();
+  auto x = xobjects.isDictionary() ? xobjects.getKey(*n) : QPDFObjectHandle::newNull();
   if (!x.isStream()) return;
   auto d = x.getDict();
   if (is_name(d.getKey("/Subtype"), "/Form")) draw_form(x);
@@ -219,7 +285,7 @@ void Scanner::draw_form(QPDFObjectHandle form) {
   }
   auto res = form.getDict().getKey("/Resources");
   Scanner inner(s_, st, res.isDictionary() ? res : resources_, depth_ + 1);
-  form.parseAsContents(&inner);
+  form.filterAsContents(&inner);
   s_.active.erase(form.getObjGen());
 }
 
@@ -234,15 +300,20 @@ void Scanner::image_at(QPDFObjectHandle key, double w_px, double h_px, const std
   s_.image_names[id] = label;
 }
 
+// The operands between BI and ID: key/value pairs of the inline image's dictionary.
 void Scanner::inline_image() {
   double w = 0, h = 0;
   for (std::size_t i = 0; i + 1 < operands_.size(); i += 2) {
-    auto k = operands_[i];
-    auto v = operands_[i + 1];
-    if (is_name(k, "/W") || is_name(k, "/Width")) w = v.isNumber() ? v.getNumericValue() : 0;
-    if (is_name(k, "/H") || is_name(k, "/Height")) h = v.isNumber() ? v.getNumericValue() : 0;
-    if ((is_name(k, "/CS") || is_name(k, "/ColorSpace")) && uses_device_rgb(v, resources_))
-      s_.r.error(code::kDeviceRgb, s_.page, "inline", "inline image in DeviceRGB");
+    const std::string* k = name(i);
+    if (!k) continue;
+    const Operand& v = operands_[i + 1];
+    if (*k == "/W" || *k == "/Width") w = num(i + 1);
+    if (*k == "/H" || *k == "/Height") h = num(i + 1);
+    if (*k != "/CS" && *k != "/ColorSpace") continue;
+    QPDFObjectHandle cs = v.kind == Operand::Name ? QPDFObjectHandle::newName(v.text)
+                          : v.kind == Operand::Other && !v.text.empty() ? QPDFObjectHandle::parse(v.text)
+                                                                         : QPDFObjectHandle::newNull();
+    if (uses_device_rgb(cs, resources_)) s_.r.error(code::kDeviceRgb, s_.page, "inline", "inline image in DeviceRGB");
   }
   operands_.clear();
   image_at(QPDFObjectHandle::newNull(), w, h, "inline image");
@@ -263,7 +334,7 @@ void report_resolution(const Shared& s) {
 void scan_page_content(QPDFPageObjectHelper& page, int page_no, const Options& opt, Report& report) {
   Shared s{page_no, opt, report, {}, {}, {}};
   Scanner sc(s, State{}, page.getAttribute("/Resources", false), 0);
-  page.parseContents(&sc);
+  page.filterContents(&sc);
   report_resolution(s);
 }
 
@@ -271,7 +342,7 @@ void scan_stream(QPDFObjectHandle stream, int page_no, const Options& opt, Repor
   Shared s{page_no, opt, report, {}, {}, {}};
   auto res = stream.getDict().getKey("/Resources");
   Scanner sc(s, State{}, res, 0);
-  stream.parseAsContents(&sc);
+  stream.filterAsContents(&sc);
   report_resolution(s);
 }
 

@@ -4,27 +4,72 @@
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
+#include <algorithm>
+#include <exception>
+#include <thread>
+
 #include "preflight/checks.h"
 
 namespace preflight {
 
 namespace {
 
-void check_pages(QPDF& pdf, const Options& opt, base::PdfX standard, Report& report) {
-  std::set<QPDFObjGen> seen, seen_standard;  // resources shared between pages are checked once
-  int n = 0;
-  for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-    ++n;
-    check_boxes(page, n, report);
-    check_page_resources(page, n, opt, report, seen);
-    check_standard_page(page, n, standard, report, seen_standard);
+// Content scans of every step-th page from `first`, each into its own report. qpdf
+// objects are not shared between threads: each thread reads the file into a QPDF of its
+// own (the calling thread uses the caller's).
+void scan_pages(QPDF& pdf, std::size_t first, std::size_t step, const Options& opt, std::vector<Report>& out) {
+  auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+  for (std::size_t i = first; i < pages.size() && i < out.size(); i += step) {
     try {
-      scan_page_content(page, n, opt, report);
+      scan_page_content(pages[i], static_cast<int>(i) + 1, opt, out[i]);
     } catch (const std::exception& e) {
-      report.error(code::kStructure, n, "content", std::string("content stream cannot be read: ") + e.what());
+      out[i].error(code::kStructure, static_cast<int>(i) + 1, "content",
+                   std::string("content stream cannot be read: ") + e.what());
     }
   }
-  if (n == 0) report.error(code::kStructure, 0, "pages", "the PDF has no pages");
+}
+
+// The content scans, the expensive part, on up to opt.jobs threads; the findings come
+// out in page order whatever the number of threads.
+std::vector<Report> scan_all(QPDF& main, const std::string& bytes, std::size_t n, const Options& opt) {
+  std::vector<Report> out(n);
+  const std::size_t jobs = std::max<std::size_t>(1, std::min<std::size_t>(n, opt.jobs > 0 ? opt.jobs : 1));
+  std::vector<std::exception_ptr> errors(jobs);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < jobs; ++t)
+    pool.emplace_back([&, t] {
+      try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("preflight input", bytes.data(), bytes.size());
+        scan_pages(pdf, t, jobs, opt, out);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    });
+  try {
+    scan_pages(main, 0, jobs, opt, out);
+  } catch (...) {
+    errors[0] = std::current_exception();
+  }
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return out;
+}
+
+void check_pages(QPDF& pdf, const std::string& bytes, const Options& opt, base::PdfX standard, Report& report) {
+  std::set<QPDFObjGen> seen, seen_standard;  // resources shared between pages are checked once
+  auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+  std::vector<Report> contents = scan_all(pdf, bytes, pages.size(), opt);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const int n = static_cast<int>(i) + 1;
+    check_boxes(pages[i], n, report);
+    check_page_resources(pages[i], n, opt, report, seen);
+    check_standard_page(pages[i], n, standard, report, seen_standard);
+    report.merge(contents[i]);
+  }
+  if (pages.empty()) report.error(code::kStructure, 0, "pages", "the PDF has no pages");
 }
 
 }  // namespace
@@ -46,7 +91,7 @@ Result examine(const std::string& pdf_bytes, const Options& opt) {
     result.checked = opt.standard.value_or(standard_named(result.claimed).value_or(base::PdfX::X4));
     check_document(pdf, result.checked, report);
     check_standard_document(pdf, pdf_bytes, result.checked, report);
-    check_pages(pdf, opt, result.checked, report);
+    check_pages(pdf, pdf_bytes, opt, result.checked, report);
   } catch (const std::exception& e) {
     // Nothing else is worth saying about a file that is not a PDF; qpdf's recovery
     // warnings would only repeat it.

@@ -38,6 +38,7 @@ struct Options {
   // file): a finding about something drawn through it then gives the element's id, file
   // and line. Unset (any PDF), findings name the XObject and its object number.
   std::function<std::optional<Element>(int page, const std::string& xobject)> element_of;
+  int jobs = 1;  // threads scanning page contents (each reads the file on its own)
 };
 
 // What preflight says about a file: its findings, which standard it claims and which one

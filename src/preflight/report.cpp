@@ -3,21 +3,29 @@
 namespace preflight {
 
 void Report::add(base::Severity sev, const char* code, int page, const std::string& key, std::string message) {
-  const auto id = std::make_tuple(page, std::string(code), key);
-  auto it = index_.find(id);
-  if (it != index_.end()) {
-    Entry& e = entries_[it->second];
-    ++e.count;
-    if (sev == base::Severity::Error) e.finding.severity = sev;  // the worst one wins
-    return;
-  }
-  index_.emplace(id, entries_.size());
   base::Finding f;
   f.severity = sev;
   f.code = code;
   f.message = std::move(message);
   f.page = page;
-  entries_.push_back({std::move(f), 1, {}});
+  add_entry({std::move(f), 1, {}, key});
+}
+
+void Report::add_entry(Entry e) {
+  const auto id = std::make_tuple(e.finding.page, e.finding.code, e.key);
+  auto it = index_.find(id);
+  if (it != index_.end()) {
+    Entry& mine = entries_[it->second];
+    mine.count += e.count;
+    if (e.finding.severity == base::Severity::Error) mine.finding.severity = e.finding.severity;  // the worst one wins
+    return;
+  }
+  index_.emplace(id, entries_.size());
+  entries_.push_back(std::move(e));
+}
+
+void Report::merge(const Report& other) {
+  for (const auto& e : other.entries_) add_entry(e);
 }
 
 void Report::add_via(base::Severity sev, const char* code, int page, const std::string& via, const std::string& key,

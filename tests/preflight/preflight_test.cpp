@@ -145,3 +145,13 @@ TEST_CASE("preflight: text and JSON reports") {
   CHECK(std::count(json.begin(), json.end(), '{') == std::count(json.begin(), json.end(), '}'));
   CHECK(preflight::format_json({}) == "{\n  \"file\": \"\",\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"findings\": []\n}\n");
 }
+
+TEST_CASE("preflight: scanning pages on several threads finds the same, in the same order") {
+  for (const std::string& pdf : {fixture("broken.pdf"), fixture("mixed.pdf")}) {
+    preflight::Options one, three;
+    three.jobs = 3;
+    const Findings a = run(pdf, one), b = run(pdf, three);
+    CHECK(dump(a) == dump(b));
+    CHECK(!a.empty());
+  }
+}

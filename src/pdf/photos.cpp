@@ -1,0 +1,72 @@
+// PhotoWork: the photos of a build, prepared once each, on a background thread while the
+// pages are laid out and then on every core (docs/print.md "Photos").
+#include "pdf/photos.h"
+
+#include <algorithm>
+
+#include "pdf/metadata.h"
+#include "pdf/util.h"
+
+namespace pdf {
+
+PhotoWork::PhotoWork(image::Store& store, const Options& opt, std::string output_profile,
+                     std::vector<const image::Store::Entry*> entries)
+    : store_(store), opt_(opt), output_profile_(std::move(output_profile)),
+      conv_(std::make_unique<CmykConverter>(output_profile_)) {
+  add(entries);
+}
+
+PhotoWork::~PhotoWork() {
+  stop_ = true;
+  if (background_.joinable()) background_.join();
+}
+
+void PhotoWork::add(const std::vector<const image::Store::Entry*>& entries) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto* e : entries) {
+    if (by_hash_.count(e->hash)) continue;
+    slots_.push_back(std::make_unique<Slot>());
+    slots_.back()->entry = e;
+    by_hash_[e->hash] = slots_.back().get();
+  }
+}
+
+// Takes slots until none is left; what a photo throws is kept for finish().
+void PhotoWork::work() {
+  for (;;) {
+    Slot* s = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stop_ || next_ >= slots_.size()) return;
+      s = slots_[next_++].get();
+    }
+    try {
+      prepare_photo(*s->entry, store_, *conv_, opt_, s->photo);
+    } catch (...) {
+      s->error = std::current_exception();
+    }
+  }
+}
+
+void PhotoWork::start() {
+  if (!background_.joinable()) background_ = std::thread([this] { work(); });
+}
+
+void PhotoWork::finish(int jobs) {
+  const std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  parallel_for(threads, static_cast<int>(threads), [this](std::size_t) { work(); });
+  if (background_.joinable()) background_.join();
+  for (const auto& s : slots_)
+    if (s->error) std::rethrow_exception(s->error);
+}
+
+std::shared_ptr<PhotoWork> start_photos(image::Store& images, const std::vector<const image::Store::Entry*>& photos,
+                                        const Options& opt) {
+  auto work = std::make_shared<PhotoWork>(images, opt, read_output_profile(opt.output.profile).bytes, photos);
+  work->start();
+  return work;
+}
+
+const PreparedPhoto& PhotoWork::result(const image::Store::Entry& e) const { return by_hash_.at(e.hash)->photo; }
+
+}  // namespace pdf
