@@ -2,6 +2,7 @@
 // per build (font subsets, photos); write() makes one file from it: pages with their
 // boxes, content, resources and marks, then PDF/X identification and a deterministic
 // /ID (docs/print.md).
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -241,17 +242,20 @@ Obj make_page(QPDF& pdf, FileObjects& objs, const frame::Page& p, const Resource
   return pdf.makeIndirectObject(page);
 }
 
-std::string to_bytes(QPDF& pdf, const Conformance& c) {
+// Written straight into the string the caller gets (no second copy of the file).
+std::string to_bytes(QPDF& pdf, const Conformance& c, std::size_t size_hint) {
+  std::string out;
+  out.reserve(size_hint);
+  Pl_String sink("pdf", nullptr, out);
   QPDFWriter w(pdf);
-  w.setOutputMemory();
+  w.setOutputPipeline(&sink);
   w.setDeterministicID(true);  // /ID from the content (docs/print.md "Deterministic")
   // Exactly the standard's version: PDF/X-1a:2001 and X-3:2002 files are PDF 1.3
   // (ISO 15930-1, -3), with a classic xref table, since object streams are off.
   w.forcePDFVersion(c.pdf_version);
   w.setObjectStreamMode(c.object_streams ? qpdf_o_generate : qpdf_o_disable);
   w.write();
-  auto buf = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  return out;
 }
 
 // Spot inks in first-use order, so /CSn names are stable; a tint level is the operand of
@@ -315,7 +319,11 @@ std::string write(const frame::Document& doc, const Resources& res, const std::v
     set_pdfx_metadata(pdf, res.opt, md5_hex(digest));
     set_output_intent(pdf, res.opt, {res.output_profile, res.output_flate, res.output_description});
     conform_colour(pdf, res.opt.conformance);
-    return to_bytes(pdf, res.opt.conformance);
+    std::size_t size = res.output_flate.size() + 65536;
+    for (const auto& c : contents) size += c.flate.size();
+    for (const auto& [face, f] : res.fonts) size += f.program_flate.size() + f.to_unicode.size();
+    for (const auto& im : res.images) size += im.data().size() + im.smask_flate.size() + im.stencil_flate.size();
+    return to_bytes(pdf, res.opt.conformance, size);
   } catch (const base::Error&) {
     throw;
   } catch (const std::exception& e) {  // qpdf's exceptions: a bug of ours, never the input's
