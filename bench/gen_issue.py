@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates the benchmark issue: 16 broadsheet pages, about 100,000 characters.
 
-    bench/gen_issue.py OUT_DIR [--pages 16] [--chars 100000] [--seed 20240105]
+    bench/gen_issue.py OUT_DIR [--pages 16] [--chars 6250 × pages] [--seed 20240105]
+                               [--photos half|every|none] [--photo-files mixed|one|distinct]
                                [--corpus FILE] [--images DIR]
 
 Writes OUT_DIR/issue.xml (core issue format, layout "broadsheet") and copies the
@@ -14,14 +15,19 @@ Each page is cut into 2–3 column stacks (e.g. 5+3 or 3+3+2 of the 8 columns). 
 stack holds 1–3 articles (and on about half of the pages one stack starts with a
 photo); an article's height is drawn first and its text then generated to fill up to
 85 % of it (estimated with 13 characters a column line, the grid's 13 em column), so
-that no article is overset and no page is left empty. Two articles jump (page 1 → 4 and page 9 → 12) through two <frame>s.
+that no article is overset and no page is left empty. Two articles jump (page 1 → 4 and page 9 → 12) through two <frame>s
+(a jump whose continuation page is beyond --pages is left out).
+
+--photos every puts a photo on every page, none on none. --photo-files one places the
+same file everywhere; distinct gives every placement a file of its own (a copy of the
+chosen photo with its number in a JPEG comment: different bytes, the same decoding work),
+so that the cost of distinct photos can be measured.
 """
 import argparse
 import math
 import os
 import random
 import re
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -220,7 +226,7 @@ def plan_stack(rng, page, col, cols, row0, with_photo, reserved, captions, image
     return blocks
 
 
-def plan_pages(rng, pages, captions, images):
+def plan_pages(rng, pages, captions, images, jumps, photos):
     plan = {p: [] for p in range(1, pages + 1)}
     for p in range(1, pages + 1):
         pattern = [5, 3] if p == 1 else rng.choice(STACK_PATTERNS)
@@ -228,10 +234,14 @@ def plan_pages(rng, pages, captions, images):
         if p == 1:
             plan[p].append(("banner", dict(col=1, cols=8, row=1, rows=6)))
             row0 = 7
-        photo_stack = rng.choice([i for i, c in enumerate(pattern) if c >= 3]) if rng.random() < 0.5 else -1
+        # The draws of the default issue; --photos none draws the same (same text).
+        wanted = rng.random() < 0.5 or photos == "every"
+        photo_stack = rng.choice([i for i, c in enumerate(pattern) if c >= 3]) if wanted else -1
+        if photos == "none":
+            photo_stack = -1
         col = 1
         for i, cols in enumerate(pattern):
-            reserved = CONTINUATION_ROWS if (p in JUMPS.values() and i == 0) else 0
+            reserved = CONTINUATION_ROWS if (p in jumps.values() and i == 0) else 0
             plan[p] += plan_stack(rng, p, col, cols, row0, i == photo_stack, reserved, captions, images)
             col += cols
     return plan
@@ -239,7 +249,7 @@ def plan_pages(rng, pages, captions, images):
 
 # ---------------------------------------------------------------- issue assembly
 
-def build_articles(plan, writer, fill):
+def build_articles(plan, writer, fill, jumps):
     articles, photos, banners = [], [], []
     for p, blocks in plan.items():
         k = 0
@@ -252,8 +262,8 @@ def build_articles(plan, writer, fill):
                 k += 1
                 frames = [(p, b["col"], b["cols"], b["row"], b["rows"])]
                 a = Article(f"p{p}a{k}", p, frames)
-                if p in JUMPS and k == 1:
-                    dst = JUMPS[p]
+                if p in jumps and k == 1:
+                    dst = jumps[p]
                     c = next(x for kk, x in plan[dst] if kk == "continuation")
                     a.frames.append((dst, c["col"], c["cols"], c["row"], c["rows"]))
                 articles.append(a)
@@ -317,21 +327,51 @@ def generate(args, fill):
                     for f in os.listdir(args.images) if f.lower().endswith(".jpg"))
     if not images:
         sys.exit(f"gen_issue: no .jpg placeholder photos in {args.images} (scripts/make-sample-images.sh makes them)")
-    plan = plan_pages(rng, args.pages, sentences, images)
-    return build_articles(plan, Writer(rng, sentences, phrases), fill), images
+    jumps = jumps_for(args.pages)
+    plan = plan_pages(rng, args.pages, sentences, images, jumps, args.photos)
+    return build_articles(plan, Writer(rng, sentences, phrases), fill, jumps), images
+
+
+def jumps_for(pages):
+    return {s: d for s, d in JUMPS.items() if d <= pages}
+
+
+def place_photo_files(photos, how, src_dir, out_dir):
+    """Copies the photos the issue places; 'one' and 'distinct' rewrite their src first."""
+    os.makedirs(os.path.join(out_dir, "images"), exist_ok=True)
+    if how == "one" and photos:
+        for _, b in photos:
+            b["src"] = photos[0][1]["src"]
+    for k, (_, b) in enumerate(photos):
+        name = b["src"][len("images/"):]
+        with open(os.path.join(src_dir, name), "rb") as f:
+            data = f.read()
+        if how == "distinct":
+            # A COM segment right after SOI: other bytes, the same pixels.
+            text = f"bench photo {k}".encode()
+            data = data[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + data[2:]
+            name = f"{os.path.splitext(name)[0]}-{k}.jpg"
+            b["src"] = "images/" + name
+        with open(os.path.join(out_dir, "images", name), "wb") as f:
+            f.write(data)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out_dir")
     ap.add_argument("--pages", type=int, default=16)
-    ap.add_argument("--chars", type=int, default=100_000, help="target characters of text (approximate)")
+    ap.add_argument("--chars", type=int, default=0, help="target characters of text (default 6250 a page)")
+    ap.add_argument("--photos", choices=["half", "every", "none"], default="half",
+                    help="pages with a photo: about half (default), every page, or none")
+    ap.add_argument("--photo-files", choices=["mixed", "one", "distinct"], default="mixed",
+                    help="the placeholder photos as drawn (default), one file everywhere, or a file per placement")
     ap.add_argument("--seed", type=int, default=20240105)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--images", default=DEFAULT_IMAGES)
     args = ap.parse_args()
-    if args.pages < max(JUMPS.values()):
-        sys.exit(f"gen_issue: needs at least {max(JUMPS.values())} pages (the jumps go to page {max(JUMPS.values())})")
+    if args.pages < 1:
+        sys.exit("gen_issue: --pages must be at least 1")
+    args.chars = args.chars or 6250 * args.pages
     # The fill factor that meets --chars, found by regenerating with the same seed; capped
     # at 85 % of the estimated room so that nothing is overset.
     fill = 0.8
@@ -339,13 +379,11 @@ def main():
         (articles, photos, banners), images = generate(args, fill)
         fill = min(0.85, fill * args.chars / max(1, count_chars(articles)))
     (articles, photos, banners), images = generate(args, fill)
-    os.makedirs(os.path.join(args.out_dir, "images"), exist_ok=True)
-    for img in {b["src"][len("images/"):] for _, b in photos}:
-        shutil.copyfile(os.path.join(args.images, img), os.path.join(args.out_dir, "images", img))
+    place_photo_files(photos, args.photo_files, args.images, args.out_dir)
     issue = os.path.join(args.out_dir, "issue.xml")
     write_issue(issue, args.pages, articles, photos, banners)
     print(f"gen_issue: {issue}: {args.pages} pages, {len(articles)} articles, {len(photos)} photos, "
-          f"{len(JUMPS)} jumps, {count_chars(articles)} characters (fill {fill:.0%} of the estimated room)")
+          f"{len(jumps_for(args.pages))} jumps, {count_chars(articles)} characters (fill {fill:.0%} of the estimated room)")
 
 
 if __name__ == "__main__":
