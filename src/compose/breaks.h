@@ -23,4 +23,8 @@ void latin_breaks(Paragraph::Impl& p);
 // (units.cpp).
 void unit_breaks(Paragraph::Impl& p);
 
+// Display text: what each break is worth to an editor (Gap::head), from the typed spaces
+// and ICU's word boundaries (refine.cpp).
+void head_breaks(Paragraph::Impl& p);
+
 }  // namespace compose

@@ -27,6 +27,9 @@ struct ParaStyle {
   bool hanging_punct = false;
   bool half_open_at_start = false;
   bool hyphenate = true;           // English words of 6+ letters (docs/composer.md)
+  // Display text (headlines, subheads, kickers, bylines, banners): breaks only between
+  // words, the fewest lines, centred lines balanced (docs/composer.md "Headlines").
+  bool head = false;
   bool keep_dates = false;         // 1月4日 kept whole, like a range
   // Byte ranges of the paragraph's datelines: the names in their parentheses are kept
   // whole (（记者 吴晓岚）).

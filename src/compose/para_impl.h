@@ -76,6 +76,9 @@ struct Gap {
   bool forced = false;            // mandatory break (after U+000A)
   bool in_word = false;           // inside a Latin word, a number, —— or ……: never stretched
   bool slot = false;              // takes a share of the last-resort stretch
+  // Display text (ParaStyle::head): what kind of place this break is for an editor —
+  // 0 a typed space, 1 between two words, 2 beside a one-character word, 3 inside a word.
+  std::uint8_t head = 0;
   const char* rule = "";          // the rule that decided the break (for the dump)
 };
 
@@ -180,8 +183,10 @@ struct Paragraph::Impl {
   Choice choose(std::size_t s, Len measure, bool first) const;
   Choice avoid_orphan(std::size_t s, Len measure, bool first, Choice c) const;
   std::string describe(std::size_t s, std::size_t b, Len measure, bool first) const;
-  // total_fit.cpp
+  std::string head_reason(std::size_t b) const;
+  // total_fit.cpp, head_fit.cpp
   bool total_fit(std::size_t s, Len measure, bool first, Plan& out) const;
+  bool head_fit(std::size_t s, Len measure, bool first, Plan& out) const;
   Choice planned(std::size_t s, Len measure, bool first) const;
   // set_line.cpp
   Line set_line(std::size_t s, const Choice& c, Len measure, bool first) const;

@@ -50,6 +50,15 @@ bool fallback_covers(const Plan& plan, std::size_t s, Len measure) {
 }  // namespace
 
 // The line from s at `measure`, from a plan: one in the cache, or a new one.
+// Why a display line ends where it does (docs/composer.md "Headlines").
+std::string Paragraph::Impl::head_reason(std::size_t b) const {
+  if (b >= atoms.size()) return "end";
+  if (gaps[b - 1].forced) return "forced";
+  static const char* const kinds[] = {"head: editor's space", "head: between words", "head: beside a one-character word",
+                                      "head: inside a word"};
+  return kinds[std::min<int>(gaps[b - 1].head, 3)];
+}
+
 Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
   std::lock_guard<std::mutex> lock(plan_mutex);
   ++plan_clock;
@@ -64,7 +73,8 @@ Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
   }
   if (!use) {
     Plan fresh;
-    if (!total_fit(s, measure, first, fresh)) {
+    if (!(style.head ? head_fit(s, measure, first, fresh) || total_fit(s, measure, first, fresh)
+                     : total_fit(s, measure, first, fresh))) {
       fresh = Plan{};
       fresh.measure = measure;
       fresh.start = s;
@@ -86,7 +96,9 @@ Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
   c.b = use->ends[k];
   c.forced = c.b < atoms.size() && gaps[c.b - 1].forced;
   c.emergency = use->flags[k] == kEmergency;
-  c.reason = c.emergency ? "emergency: no break opportunity fits" : describe(s, c.b, measure, first);
+  c.reason = c.emergency ? "emergency: no break opportunity fits"
+             : style.head  ? head_reason(c.b)
+                           : describe(s, c.b, measure, first);
   return c;
 }
 
@@ -102,8 +114,8 @@ Line Paragraph::next_line(Cursor& c, Len measure) const {
     line.break_reason = "end";
     line.max_glyph_size = p.em;
   } else {
-    const Choice ch = p.justify() ? p.planned(s, measure, first)
-                                  : p.avoid_orphan(s, measure, first, p.choose(s, measure, first));
+    const Choice ch = p.justify() || p.style.head ? p.planned(s, measure, first)
+                                                  : p.avoid_orphan(s, measure, first, p.choose(s, measure, first));
     line = p.set_line(s, ch, measure, first);
     line.end = line.last || ch.b >= p.atoms.size() ? text_end : p.atoms[ch.b].start;
   }

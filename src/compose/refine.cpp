@@ -5,6 +5,7 @@
 //  * a single dash used as a connector (常州—无锡) never starts a line (GB/T 15834-2011
 //    §4.3.1: 破折号 is ——; a lone dash is a connector and stays with what it follows).
 #include "compose/breaks.h"
+#include "compose/segment.h"
 
 namespace compose {
 
@@ -30,10 +31,30 @@ void forbid(Gap& g, const char* rule) {
 
 }  // namespace
 
+// Display text: a break after a typed space is the editor's (0); one at an ICU word
+// boundary is between words (1), or beside a one-character word (2); any other is inside
+// a word (3). Boundaries around marks count as between words.
+void head_breaks(Paragraph::Impl& p) {
+  const auto bounds = word_boundaries(p.shaped.text, 0, static_cast<std::uint32_t>(p.shaped.text.size()));
+  std::size_t k = 0;
+  for (std::size_t i = 0; i + 1 < p.atoms.size(); ++i) {
+    Gap& g = p.gaps[i];
+    if (!g.can_break || g.forced) continue;
+    const std::uint32_t at = p.atoms[i + 1].start;
+    while (k < bounds.size() && bounds[k].at < at) ++k;
+    const bool boundary = k < bounds.size() && bounds[k].at == at;
+    const bool mark = p.atoms[i].kind == Kind::Mark || p.atoms[i + 1].kind == Kind::Mark;
+    if (p.atoms[i].kind == Kind::Space) g.head = 0;
+    else if (boundary) g.head = bounds[k].beside_single && !mark ? 2 : 1;
+    else g.head = mark ? 1 : 3;
+  }
+}
+
 void refine_breaks(Paragraph::Impl& p) {
   auto& at = p.atoms;
   latin_breaks(p);
   unit_breaks(p);
+  if (p.style.head) head_breaks(p);
   for (std::size_t i = 1; i < at.size(); ++i)
     if (single_dash(at, i) && p.gaps[i - 1].can_break && !p.gaps[i - 1].forced) forbid(p.gaps[i - 1], "connector-dash");
 }

@@ -146,7 +146,7 @@ void latin_breaks(Paragraph::Impl& p) {
     }
     std::size_t e = i;
     while (e < t.size() && ascii_alpha(t[e])) ++e;
-    if (p.style.hyphenate && (next >= addresses.size() || addresses[next].a >= e)) word_breaks(p, i, e);
+    if (p.style.hyphenate && !p.style.head && (next >= addresses.size() || addresses[next].a >= e)) word_breaks(p, i, e);
     i = e;
   }
 }

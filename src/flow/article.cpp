@@ -146,7 +146,7 @@ void ArticleFlow::plan_head() {
   for (int guard = 0; guard < f.rect.rows + f.rect.cols + 2; ++guard) {
     auto it = by_width.find(head_cols_);
     if (it == by_width.end())
-      it = by_width.emplace(head_cols_, head_group(s_, blocks, head_span().second, a_.id, f.page)).first;
+      it = by_width.emplace(head_cols_, head_group(s_, blocks, head_span().second, a_.id, f.page, head_cols_)).first;
     head_ = it->second;
     // The zone and the grid line under it must be clear of photos.
     const auto [col, n] = free_run(a_, f, head_row_, head_row_ + head_.rows());

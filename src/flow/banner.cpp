@@ -31,7 +31,7 @@ void lay_out_banner(Job& job, const model::Banner& b) {
   blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
   page.boxes.push_back(blk);
   page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
-  const auto lines = head_lines(s, b.text, box.w, b.id, b.page);
+  const auto lines = head_lines(s, b.text, box.w, b.id, b.page, b.rect.cols);
   if (lines.empty()) return;
   Len size = 0, natural = 0;
   for (const auto& hl : lines) size = std::max(size, hl.size), natural = std::max(natural, hl.rows * L.pitch);

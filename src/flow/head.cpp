@@ -6,54 +6,64 @@ namespace flow {
 
 namespace {
 
-// Editor's parts: the text split at <br/> into forced lines, each split at typed spaces.
-std::vector<std::vector<std::string>> parts(const model::TextBlock& b) {
-  std::vector<std::vector<std::string>> out{{""}};
-  for (const auto& in : b.content) {
-    if (in.br) {
-      out.push_back({""});
-      continue;
-    }
-    for (char ch : in.text) {
-      if (ch != ' ') out.back().back() += ch;
-      else if (!out.back().back().empty()) out.back().push_back("");
-    }
+const Len kStep = base::from_pt(0.5);
+
+// The most lines any of the editor's lines (split at <br/>) takes.
+int most_lines(const std::vector<compose::Line>& lines) {
+  int most = 0, run = 0;
+  for (const auto& l : lines) {
+    ++run;
+    most = std::max(most, run);
+    if (l.last || l.break_reason.rfind("forced", 0) == 0) run = 0;
   }
-  for (auto& line : out)
-    if (!line.empty() && line.back().empty()) line.pop_back();
-  return out;
+  return most;
 }
 
-bool plain_runs(const model::TextBlock& b) {
-  for (const auto& in : b.content)
-    if (in.bold || in.italic || !in.style.empty()) return false;
-  return true;
+struct Setting {
+  std::shared_ptr<const compose::Paragraph> para;
+  std::vector<compose::Line> lines;
+  Len size = 0;
+  int most = 0;
+};
+
+Setting set_at(const Setter& s, const model::TextBlock& b, Len measure, Len size, const std::string& id, int page) {
+  Setting t;
+  t.para = std::make_shared<const compose::Paragraph>(s.paragraph(b, id, page, false, size, true));
+  t.lines = t.para->lines(measure);
+  t.size = size;
+  t.most = most_lines(t.lines);
+  return t;
 }
 
-bool fits_one_line(const Setter& s, const std::string& text, const model::TextBlock& b, Len measure, Len size,
-                   const std::string& id, int page) {
-  return s.plain(text, b.style, id, page, false, size).lines(measure).size() <= 1;
-}
-
-// A headline part too long for the measure is first set smaller, in 0.5 pt steps down to
-// 3/4 of the style's size, as a layout desk would, before it is broken inside a part.
-Len fitting_size(const Setter& s, const std::vector<std::vector<std::string>>& lines, const model::TextBlock& b,
-                 Len measure, const std::string& id, int page) {
-  const Len full = s.style(b.style).size;
+// The size a headline or banner is set at, as a layout desk sizes it (docs/format.md
+// "The headline group"): its size for the span; a little smaller (down to 90 %) when that
+// keeps each of the editor's lines on one line; otherwise broken between words into
+// balanced lines, and set smaller in 0.5 pt steps (down to 3/4) before a line of it takes
+// three lines.
+Setting fitted(const Setter& s, const model::TextBlock& b, Len measure, Len full, const std::string& id, int page) {
+  Setting t = set_at(s, b, measure, full, id, page);
   const bool shrinkable = b.kind == model::TextKind::Headline || b.kind == model::TextKind::Banner;
-  if (!shrinkable) return full;
-  for (Len size = full; size >= full * 3 / 4; size -= base::from_pt(0.5)) {
-    bool ok = true;
-    for (const auto& ps : lines)
-      for (const auto& part : ps) ok = ok && fits_one_line(s, part, b, measure, size, id, page);
-    if (ok) return size;
+  if (!shrinkable || t.most <= 1) return t;
+  for (Len size = full - kStep; size >= full * 9 / 10; size -= kStep) {
+    Setting u = set_at(s, b, measure, size, id, page);
+    if (u.most <= 1) return u;
   }
-  return full;
+  if (t.most <= 2) return t;
+  Setting best = t;
+  for (Len size = full - kStep; size >= full * 3 / 4; size -= kStep) {
+    Setting u = set_at(s, b, measure, size, id, page);
+    if (u.most < best.most) best = std::move(u);
+    if (best.most <= 2) break;
+  }
+  return best;
 }
 
-void add_lines(std::vector<HeadLine>& out, compose::Paragraph p, Len measure, int rows, Len size) {
-  auto para = std::make_shared<const compose::Paragraph>(std::move(p));
-  for (auto& l : para->lines(measure)) out.push_back({std::move(l), rows, size, para});
+// Grid lines one line at `size` takes: the style's lines, or the fewest that hold its
+// leading (a headline set larger for its span may need more than the style's size does).
+int rows_at(const Setter& s, const model::Style& st, Len size) {
+  model::Style at = st;
+  if (st.grid_lines == 0 && st.leading == 0) at.size = size;
+  return s.rows_per_line(at);
 }
 
 }  // namespace
@@ -80,27 +90,13 @@ int line_chars(const compose::Line& l) {
 }
 
 std::vector<HeadLine> head_lines(const Setter& s, const model::TextBlock& b, Len measure, const std::string& id,
-                                 int page) {
+                                 int page, int span) {
   const model::Style& st = s.style(b.style);
-  const int rows = s.rows_per_line(st);
+  const Len full = span > 0 ? st.size_for_span(span) : st.size;
+  const Setting t = fitted(s, b, measure, full, id, page);
+  const int rows = rows_at(s, st, t.size);
   std::vector<HeadLine> out;
-  if (!plain_runs(b)) {
-    add_lines(out, s.paragraph(b, id, page, false), measure, rows, st.size);
-    return out;
-  }
-  const auto lines = parts(b);
-  const Len size = fitting_size(s, lines, b, measure, id, page);
-  // Greedy over the editor's parts: as many as fit on one line, joined by their space.
-  for (const auto& ps : lines) {
-    for (size_t i = 0; i < ps.size();) {
-      std::string text = ps[i];
-      size_t j = i + 1;
-      for (; j < ps.size() && fits_one_line(s, text + " " + ps[j], b, measure, size, id, page); ++j)
-        text += " " + ps[j];
-      add_lines(out, s.plain(text, b.style, id, page, false, size), measure, rows, size);
-      i = j;
-    }
-  }
+  for (const auto& l : t.lines) out.push_back({l, rows, t.size, t.para});
   return out;
 }
 
@@ -114,12 +110,12 @@ int HeadGroup::rows() const {
 }
 
 HeadGroup head_group(const Setter& s, const std::vector<const model::TextBlock*>& blocks, Len measure,
-                     const std::string& id, int page) {
+                     const std::string& id, int page, int span) {
   HeadGroup g;
   int title_after = 0;  // largest space-after of kicker / headline / subtitle
   for (const model::TextBlock* b : blocks) {
     const model::Style& st = s.style(b->style);
-    HeadGroup::Element e{b, role_of(b->kind), 0, head_lines(s, *b, measure, id, page)};
+    HeadGroup::Element e{b, role_of(b->kind), 0, head_lines(s, *b, measure, id, page, span)};
     if (b->kind == model::TextKind::Byline) {
       // After the title lines: their space, or the byline's own if larger.
       e.space_before = g.elements.empty() ? 0 : std::max(title_after, st.space_before_lines);

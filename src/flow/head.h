@@ -1,8 +1,9 @@
 #pragma once
 // Display lines set across a measure: the headline group (引题 / 主题 / 副题 and a
 // leading byline), subheads, banners. docs/typography.md "Roles and fonts": headline lines
-// break only where the editor wrote a space or line break, unless a part is too long for
-// the measure; then the headline is first set smaller.
+// break where the editor wrote a space or a line break, and otherwise only between words
+// (ICU's dictionary word boundaries, in the composer's head mode), balanced; a headline is
+// set at its size for the span it crosses, and smaller before one of its lines takes three.
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,9 +19,10 @@ struct HeadLine {
   std::shared_ptr<const compose::Paragraph> para;  // where it came from (--dump=lines)
 };
 
-// Lines of one display element at `measure`.
+// Lines of one display element at `measure`; `span`: the grid columns it crosses (its
+// style may give a size per span), 0 when none applies.
 std::vector<HeadLine> head_lines(const Setter& s, const model::TextBlock& b, Len measure, const std::string& id,
-                                 int page);
+                                 int page, int span = 0);
 
 // What a text element sets, for line boxes: "kicker" … "body" (a <p>) … "banner".
 std::string role_of(model::TextKind k);
@@ -48,6 +50,6 @@ struct HeadGroup {
 };
 
 HeadGroup head_group(const Setter& s, const std::vector<const model::TextBlock*>& blocks, Len measure,
-                     const std::string& id, int page);
+                     const std::string& id, int page, int span);
 
 }  // namespace flow

@@ -1,6 +1,9 @@
 // A photo block: the image scaled into its grid area (crop to fill, or fit), the caption
 // in Kai under it on the grid, the credit (某某 摄) flush right, run in on the caption's
-// last line when it fits (docs/typography.md "Roles and fonts").
+// last line when it fits (docs/typography.md "Roles and fonts"). A caption is set at the
+// photo's width, but never wider than its style's longest readable measure: under a wider
+// photo it goes in columns of the grid, or in one block at that measure (docs/format.md
+// "Photos").
 #include <cmath>
 
 #include "flow/head.h"
@@ -18,12 +21,20 @@ struct Text {
   Len size = 0;
 };
 
+// Where the caption goes: one or more groups of grid columns side by side under the photo
+// (their left edges), each `measure` wide; the lines fill them in turn, `per` to a group.
+struct Groups {
+  std::vector<Len> xs;
+  Len measure = 0;
+};
+
 struct CaptionLines {
   Text caption, credit;
   bool credit_run_in = false;
+  Groups groups;
+  int per = 0;  // caption lines per group
   int rows() const {
-    return static_cast<int>(caption.lines.size()) * caption.rows +
-           (credit_run_in ? 0 : static_cast<int>(credit.lines.size()) * credit.rows);
+    return per * caption.rows + (credit_run_in ? 0 : static_cast<int>(credit.lines.size()) * credit.rows);
   }
 };
 
@@ -45,13 +56,44 @@ Len leftmost_glyph(const compose::Line& l, Len measure) {
   return left;
 }
 
-CaptionLines set_caption(const Setter& s, const model::Photo& p, Len measure) {
-  CaptionLines c{set_text(s, p.caption, p, measure, true), set_text(s, p.credit, p, measure, false), false};
-  // Run in: the credit is right-aligned, so it fits on the caption's last line when that
-  // line ends at least 1 em before the credit's first glyph.
-  if (!c.caption.lines.empty() && c.credit.lines.size() == 1) {
+// The caption's measure: the photo's width, unless that is wider than the style's longest
+// readable line (max-measure): then the widest run of whole grid columns within it,
+// repeated across the photo (max-measure-mode="columns"), or one block at that measure.
+Groups caption_groups(const Setter& s, const model::Photo& p) {
+  const model::Layout& L = s.layout();
+  const model::Box box = L.box(p.rect);
+  Groups g{{box.x}, box.w};
+  if (!p.caption) return g;
+  const model::Style& st = s.style(p.caption->style);
+  const Len most = static_cast<Len>(st.max_measure_em1000) * st.size / 1000;
+  if (most <= 0 || box.w <= most) return g;
+  if (!st.max_measure_columns) {
+    g.measure = most;
+    return g;
+  }
+  int k = 1;
+  while (k < p.rect.cols && L.box({p.rect.col, k + 1, p.rect.row, 1}).w <= most) ++k;
+  g.measure = std::min(L.box({p.rect.col, k, p.rect.row, 1}).w, most);
+  g.xs.clear();
+  for (int c = p.rect.col; c + k <= p.rect.col + p.rect.cols; c += k) g.xs.push_back(L.col_x(c));
+  return g;
+}
+
+// The credit is flush right at the photo's edge (it names who took the photo), run in on
+// the caption's last line when that line ends at least 1 em before the credit's first
+// glyph, else on its own line under the caption.
+CaptionLines set_caption(const Setter& s, const model::Photo& p) {
+  const Groups groups = caption_groups(s, p);
+  const model::Box box = s.layout().box(p.rect);
+  CaptionLines c{set_text(s, p.caption, p, groups.measure, true), set_text(s, p.credit, p, box.w, false), false,
+                 groups, 0};
+  // The lines fill the groups evenly, the first ones fullest.
+  const auto n = static_cast<int>(c.caption.lines.size()), k = static_cast<int>(groups.xs.size());
+  c.per = n > 0 ? (n + k - 1) / k : 0;
+  if (n > 0 && c.credit.lines.size() == 1) {
     const Len em = s.style(p.credit->style).size;
-    c.credit_run_in = c.caption.lines.back().width + em <= leftmost_glyph(c.credit.lines.front(), measure);
+    const Len last_x = groups.xs[static_cast<size_t>((n - 1) / c.per)] - box.x;
+    c.credit_run_in = last_x + c.caption.lines.back().width + em <= leftmost_glyph(c.credit.lines.front(), box.w);
   }
   return c;
 }
@@ -111,27 +153,41 @@ void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner) {
   blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
   page.boxes.push_back(blk);
   page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
-  const CaptionLines cap = set_caption(s, p, box.w);
+  const CaptionLines cap = set_caption(s, p);
   const int image_rows = std::max(1, p.rect.rows - cap.rows());
   const int last_row = p.rect.row + p.rect.rows - 1;
   // The caption's grid lines under the image; a quarter line of white between them.
   const Len gap = cap.rows() > 0 && image_rows < p.rect.rows ? L.pitch / 4 : 0;
   place_image(job, p, {box.x, box.y, box.w, image_rows * L.pitch - gap});
-  int row = p.rect.row + image_rows, lost = 0;
+  const int top = p.rect.row + image_rows;
+  int lost = 0, row = top;
+  Len x = box.x;
   auto put = [&](const Text& t, const compose::Line& l, int at, const std::string& role) {
-    s.place(page, *t.para, l, box.x, s.baseline(L.row_y(at), t.rows, t.size), id, role);
+    s.place(page, *t.para, l, x, s.baseline(L.row_y(at), t.rows, t.size), id, role);
   };
   for (size_t i = 0; i < cap.caption.lines.size(); ++i) {
+    if (cap.per > 0 && i % static_cast<size_t>(cap.per) == 0) {  // the next group of columns
+      row = top;
+      x = cap.groups.xs[i / static_cast<size_t>(cap.per)];
+    }
     const compose::Line& l = cap.caption.lines[i];
+    const bool last = i + 1 == cap.caption.lines.size();
     if (row + cap.caption.rows - 1 > last_row) {
       lost += line_chars(l);
-      if (i + 1 == cap.caption.lines.size() && cap.credit_run_in) lost += line_chars(cap.credit.lines.front());
+      if (last && cap.credit_run_in) lost += line_chars(cap.credit.lines.front());
       continue;
     }
     put(cap.caption, l, row, "caption");
-    if (i + 1 == cap.caption.lines.size() && cap.credit_run_in) put(cap.credit, cap.credit.lines.front(), row, "credit");
+    if (last && cap.credit_run_in) {
+      const Len at = x;
+      x = box.x;  // the credit is set across the photo, flush right
+      put(cap.credit, cap.credit.lines.front(), row, "credit");
+      x = at;
+    }
     row += cap.caption.rows;
   }
+  x = box.x;
+  row = top + cap.per * cap.caption.rows;
   if (!cap.credit_run_in)
     for (const auto& l : cap.credit.lines) {
       if (row + cap.credit.rows - 1 > last_row) {

@@ -40,7 +40,7 @@ static compose::ParaStyle para_style(const model::Style& s, bool indent) {
 }
 
 compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::string& context, int page,
-                                     bool indent, Len size) const {
+                                     bool indent, Len size, bool head) const {
   const model::Style& base_style = layout_.style(block.style, block.loc);
   std::string text;
   std::vector<text::Span> spans;
@@ -68,6 +68,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
       diag_.add(f);
   compose::ParaStyle ps = para_style(base_style, indent);
   ps.datelines = std::move(datelines);
+  ps.head = head;
   return compose::Paragraph(fonts_, std::move(shaped), std::move(ps));
 }
 

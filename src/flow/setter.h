@@ -21,8 +21,10 @@ class Setter {
   // A paragraph for a block of text in its style (inline b / i / dateline resolved).
   // `size` > 0 overrides the block style's size (headlines shrunk to fit their parts, body
   // text copyfitted); inline runs set at the block style's size follow it.
+  // `head`: display text (headlines, subheads, bylines, banners): the composer breaks it
+  // only between words, balanced (docs/composer.md "Headlines").
   compose::Paragraph paragraph(const model::TextBlock& block, const std::string& context, int page,
-                               bool indent = true, Len size = 0) const;
+                               bool indent = true, Len size = 0, bool head = false) const;
   // A paragraph for plain text in a style (folios, jump lines, headline parts).
   compose::Paragraph plain(const std::string& text, const std::string& style, const std::string& context,
                            int page, bool indent = false, Len size = 0) const;

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/error.h"
 #include "base/units.h"
@@ -60,6 +62,18 @@ struct Style {
   bool hanging_punct = false;     // off by default (docs/typography.md "Punctuation width")
   bool half_open_at_start = false;
   bool keep_dates = false;        // 1月4日 never split across lines (unless a line would be loose)
+  // Size by span (headlines): (from this many columns, size), ascending; empty: `size`.
+  std::vector<std::pair<int, Len>> span_sizes;
+  // The longest readable line (captions): in 1/1000 em of `size`; 0: no limit. A text
+  // set wider is set in columns of the grid (max_measure_columns) or at this measure.
+  int max_measure_em1000 = 0;
+  bool max_measure_columns = false;
+  Len size_for_span(int columns) const {
+    Len best = size;
+    for (const auto& [from, sz] : span_sizes)
+      if (columns >= from) best = sz;
+    return best;
+  }
   int space_before_lines = 0;     // grid lines of space above (subheads)
   int space_after_lines = 0;
   Cmyk color;                     // default 100 % K

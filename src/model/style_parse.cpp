@@ -1,5 +1,6 @@
 // One <style> element of a layout (docs/format.md "Layout files", <style>).
 #include "model/layout_parse.h"
+#include "model/issue.h"
 #include "model/numbers.h"
 
 namespace model {
@@ -40,6 +41,27 @@ void read_size_range(const xml::Node& n, Style& s) {
            "make size-max at least the style's size (it is the largest size copyfitting may set)");
 }
 
+// sizes="2:二号 4:小一 6:一号": from N columns up, that size (docs/format.md <style>).
+void read_span_sizes(const xml::Node& n, Style& s) {
+  const auto v = n.opt("sizes");
+  if (!v) return;
+  const std::string fix = "write pairs COLUMNS:SIZE separated by spaces, columns ascending, e.g. sizes=\"2:二号 4:小一 6:一号\"";
+  std::size_t i = 0;
+  while (i < v->size()) {
+    while (i < v->size() && (*v)[i] == ' ') ++i;
+    if (i >= v->size()) break;
+    const std::size_t e = std::min(v->find(' ', i), v->size());
+    const std::string pair = v->substr(i, e - i);
+    const std::size_t colon = pair.find(':');
+    const auto cols = colon == std::string::npos ? std::nullopt : xml::to_int(pair.substr(0, colon));
+    const auto size = cols ? parse_length(pair.substr(colon + 1)) : std::nullopt;
+    if (!cols || *cols < 1 || !size || *size <= 0 || (!s.span_sizes.empty() && *cols <= s.span_sizes.back().first))
+      n.fail("sizes", "sizes=\"" + *v + "\" of style '" + s.name + "': \"" + pair + "\" is not COLUMNS:SIZE in ascending columns", fix);
+    s.span_sizes.emplace_back(*cols, *size);
+    i = e;
+  }
+}
+
 }  // namespace
 
 std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, const char* spot_attr) {
@@ -72,7 +94,7 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "size-min", "size-max", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
            "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
-           "marker", "keep-dates"});
+           "marker", "keep-dates", "sizes", "max-measure", "max-measure-mode"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();
@@ -94,6 +116,9 @@ Style parse_style(const xml::Node& n) {
   s.hanging_punct = n.yes_no("hanging", false);
   s.half_open_at_start = n.yes_no("half-open-start", false);
   s.keep_dates = n.yes_no("keep-dates", false);
+  read_span_sizes(n, s);
+  s.max_measure_em1000 = n.em1000("max-measure", 0, 1000);
+  s.max_measure_columns = n.choice<bool>("max-measure-mode", {{"columns", true}, {"block", false}}, false);
 
   s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
   s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);

@@ -56,7 +56,9 @@ TEST_CASE("broadsheet styles carry what the layout file says") {
   const auto& head = lay.style("headline");
   CHECK(head.font == model::FontRole::Hei);
   CHECK(head.bold);
-  CHECK(head.size == 24000);  // 小一
+  CHECK(head.size == 22000);  // 二号, and by span: 小一 from 3 columns, 一号 from 5, 小初 from 7
+  CHECK(head.size_for_span(4) == 24000);
+  CHECK(head.size_for_span(8) == 36000);
   CHECK(head.align == model::Align::Center);
   CHECK(head.space_after_lines == 1);
   CHECK(lay.style("subhead").space_before_lines == 1);
@@ -81,7 +83,9 @@ TEST_CASE("tabloid: 6 columns of 10 em of 10.5 pt") {
   CHECK(lay.gutter == 15750);
   CHECK(lay.rows == 60);
   CHECK(lay.pitch == 15750);
-  CHECK(lay.style("headline").size == 22000);  // 二号
+  CHECK(lay.style("headline").size == 18000);  // 小二; 二号 from 2 columns, 一号 from 5
+  CHECK(lay.style("headline").size_for_span(2) == 22000);
+  CHECK(lay.style("headline").size_for_span(6) == 26000);
   CHECK(lay.margin_right > 0);
   CHECK(std::abs(to_mm(lay.margin_right) - to_mm(lay.margin_left)) < 0.1);  // centred
 }
@@ -252,14 +256,32 @@ TEST_CASE("a style's copyfitting range: size-min ≤ size ≤ size-max, each def
   }
 }
 
-TEST_CASE("composition settings: keep-dates") {
+TEST_CASE("composition settings: keep-dates, sizes by span, the longest readable measure") {
   const std::string xml = base::read_file(test::source_root() / "layouts/broadsheet.xml");
   const std::string banner = "color=\"0 100 100 0\"/>";
   const auto at = xml.find(banner);
   REQUIRE(at != std::string::npos);
   auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
-  CHECK(model::parse_layout(with("keep-dates=\"yes\""), "c.xml").style("banner").keep_dates);
-  CHECK_FALSE(model::parse_layout(with("keep-dates=\"no\""), "c.xml").style("banner").keep_dates);
+
+  const auto lay = model::parse_layout(
+      with("keep-dates=\"yes\" sizes=\"2:二号 4:24pt 6:一号\" max-measure=\"40em\" max-measure-mode=\"columns\""), "c.xml");
+  const auto& b = lay.style("banner");
+  CHECK(b.keep_dates);
+  REQUIRE(b.span_sizes.size() == 3);
+  CHECK(b.size_for_span(1) == b.size);
+  CHECK(b.size_for_span(2) == base::from_pt(22));
+  CHECK(b.size_for_span(5) == base::from_pt(24));
+  CHECK(b.size_for_span(8) == base::from_pt(26));
+  CHECK(b.max_measure_em1000 == 40000);
+  CHECK(b.max_measure_columns);
+  CHECK_FALSE(lay.style("headline").keep_dates);
+  CHECK(lay.style("body").max_measure_em1000 == 0);
+  CHECK(lay.style("body").keep_dates);  // the bundled layouts keep 1月4日 whole
+
+  for (const char* bad : {"sizes=\"2二号\"", "sizes=\"0:二号\"", "sizes=\"4:二号 2:一号\"", "sizes=\"2:huge\""})
+    CHECK_THROWS_WITH_AS(model::parse_layout(with(bad), "c.xml"), doctest::Contains("COLUMNS:SIZE"), base::Error);
+  CHECK_THROWS_WITH_AS(model::parse_layout(with("max-measure-mode=\"wide\""), "c.xml"),
+                       doctest::Contains("columns, block"), base::Error);
   CHECK_THROWS_WITH_AS(model::parse_layout(with("keep-dates=\"maybe\""), "c.xml"), doctest::Contains("keep-dates"),
                        base::Error);
 }
