@@ -80,9 +80,15 @@ Verdict uax14(const std::vector<Atom>& at, const Context& cx, std::size_t i) {
   if (lb25(at, cx, i, a, b)) return {false, "LB25"};
   if (a == B::AL && b == B::AL) return {false, "LB28"};
   if (a == B::IS && b == B::AL) return {false, "LB29"};
-  // LB30: only for brackets that are not East Asian wide.
-  if ((a == B::AL || a == B::NU) && b == B::OP && !east_asian_wide(at[i + 1].first)) return {false, "LB30"};
-  if (a == B::CP && !east_asian_wide(at[i].last) && (b == B::AL || b == B::NU)) return {false, "LB30"};
+  // LB30: only for brackets that are not East Asian wide, and not for an ASCII bracket
+  // that opens or closes Chinese text (本报讯(记者 陈思)3月13日): copy types the narrow
+  // form for （）, which allows the break (CLREQ §3.1.7 treats brackets by their role).
+  const bool han_inside_open = i + 2 < at.size() && at[i + 2].kind == Kind::Han;
+  const bool han_inside_close = i > 0 && at[i - 1].kind == Kind::Han;
+  if ((a == B::AL || a == B::NU) && b == B::OP && !east_asian_wide(at[i + 1].first) && !han_inside_open)
+    return {false, "LB30"};
+  if (a == B::CP && !east_asian_wide(at[i].last) && (b == B::AL || b == B::NU) && !han_inside_close)
+    return {false, "LB30"};
   return {true, "LB31"};
 }
 

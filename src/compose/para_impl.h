@@ -109,8 +109,9 @@ struct LineFit {
   Len hang = 0;               // width of a mark that may hang past the measure
   Len shrink() const { return end_blank + ws_shrink + punct_shrink + hl_shrink; }
   // CLREQ 行末悬挂 (style option): the line's last mark (。，、．) hangs past the measure
-  // when the line would otherwise have to take more than that mark's own blank half.
-  bool hangs(Len measure) const { return hang > 0 && nat - measure > end_blank; }
+  // when the line does not fit even with every shrink taken: a line that squeezing fits is
+  // squeezed, and total fit prices a hung line above any ordinary one (docs/composer.md).
+  bool hangs(Len measure) const { return hang > 0 && nat - measure > shrink(); }
   // The line as set with its mark hanging: the mark's width is outside the measure.
   LineFit hung() const {
     LineFit h = *this;

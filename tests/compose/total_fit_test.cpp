@@ -61,6 +61,44 @@ TEST_CASE("punctuation compressed in one line saves a stretched line further on"
   }
 }
 
+TEST_CASE("hanging punctuation spares a loose line, and is not taken where squeezing fits") {
+  compose::ParaStyle hang = ct::style();
+  hang.hanging_punct = true;
+  // 10 em: ， after the tenth character may not start the next line, and pushing it in
+  // would need a full em. Hanging it past the measure (CLREQ §3.1.7 行末悬挂) keeps both
+  // lines solid; without the option one line is stretched past the ceiling.
+  const std::string text = "一二三四五六七八九十，一二三四五六七八九十一二三四五。";
+  const auto hung = ct::para(text, hang, 10.5).lines(kEm * 10);
+  REQUIRE(hung.size() >= 2);
+  CHECK(ct::line_text(hung[0]) == "一二三四五六七八九十，");
+  CHECK(hung[0].width > kEm * 10);
+  CHECK(hung[0].break_reason.find("(hanging ，)") != std::string::npos);
+  for (const auto& l : hung) CHECK_FALSE(l.loose);
+  int loose = 0;
+  for (const auto& l : ct::para(text, ct::style(), 10.5).lines(kEm * 10)) loose += l.loose ? 1 : 0;
+  CHECK(loose == 1);
+  // Two commas that fit by giving up their blank halves: squeezed, not hung.
+  const std::string squeeze = "一二三四，五六七八九，一二三四五六七八九十一二三四五。";
+  const auto s = ct::para(squeeze, hang, 10.5).lines(kEm * 10);
+  REQUIRE(s.size() >= 2);
+  CHECK(ct::line_text(s[0]) == "一二三四，五六七八九，");
+  CHECK(s[0].width == kEm * 10);
+  CHECK(s[0].break_reason.find("hanging") == std::string::npos);
+}
+
+TEST_CASE("an ASCII bracket around Chinese text allows the break after it, as （） does") {
+  // UAX #14 LB30 keeps ")3" together for Latin text; copy that types ( ) for （） in a
+  // dateline would otherwise tie the reporter's name to the date after it.
+  const std::string text = "本报讯(记者 陈思)3月13日，市评弹团走进运河中学，为师生带来评弹专场。";
+  const auto lines = ct::para(text, ct::style(), 10.5).lines(kEm * 8);
+  REQUIRE(lines.size() >= 2);
+  CHECK(ct::line_text(lines[0]) == "本报讯(记者 陈思)");
+  CHECK(ct::line_text(lines[1]).rfind("3月13日", 0) == 0);
+  // Latin text keeps LB30: no break between ")" and a letter that follows it.
+  const std::string latin = "一二三四五六七八(see)also九十一二三四五六七八九十";
+  for (const auto& l : ct::para(latin, ct::style(), 10.5).lines(kEm * 8)) CHECK(ct::line_text(l).rfind("also", 0) != 0);
+}
+
 TEST_CASE("the plan follows the cursor: a copied cursor, a peek and a new measure") {
   const std::string text = corpus().substr(0, 3000);
   const auto p = ct::para(text, compose::ParaStyle{}, 9);
