@@ -81,13 +81,17 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   Job job{setter, {}, ctx.diag, o, &issue, {}};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
   int done = 0;
+  const auto wanted = [&opt](int page) { return !opt.lay_out_page || opt.lay_out_page(page); };
   for (const auto& p : issue.pages) {
+    if (!wanted(p.number)) continue;
     grid_overlay(issue.layout, job.page(p.number));
     lay_out_folio(job, issue, p);
     lay_out_blocks(job, issue, p);
+    if (opt.page_done) opt.page_done(p.number);
     if (opt.progress) opt.progress(++done, static_cast<int>(issue.pages.size()));
   }
-  for (const auto& p : issue.pages) draw_block_rules(job, issue, p);
+  for (const auto& p : issue.pages)
+    if (wanted(p.number)) draw_block_rules(job, issue, p);
   return doc;
 }
 

@@ -18,6 +18,12 @@ struct Options {
   bool balance = true;         // balance the columns of an article's last frame (docs/format.md)
   std::function<void(int done, int total)> progress;  // called after each page is laid out
   image::Store* images = nullptr;  // the build's image files (read and probed once); nullptr: a store of its own
+  // Incremental builds (docs/architecture.md "Incremental builds"): when set, only the
+  // pages it accepts are laid out — their blocks, in the issue's order — and the other
+  // pages stay empty; `page_done` is called after each page laid out (its findings are
+  // those added since the previous call).
+  std::function<bool(int page)> lay_out_page;
+  std::function<void(int page)> page_done;
 };
 
 // Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.

@@ -157,6 +157,9 @@ void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseli
   box.baseline = baseline;
   box.text = std::move(chars);
   box.role = role;
+  box.hyphenated = line.hyphenated;
+  box.loose = line.loose;
+  for (const auto& a : line.adjustments) box.compressed += a.why == "pair-compress";
   page.boxes.push_back(std::move(box));
 }
 

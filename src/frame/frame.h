@@ -97,6 +97,11 @@ struct Box {
   Len baseline = 0;  // for line boxes: the baseline's y
   std::string text;  // for line boxes: the characters
   std::string role;  // for line boxes: what the line sets ("body", "headline", "caption", "jump", …)
+  // For line boxes, the composer's quality of the line (the proof sheet sums it per
+  // article): ends with an added hyphen, punctuation pairs compressed, loose.
+  bool hyphenated = false;
+  int compressed = 0;
+  bool loose = false;
 };
 
 // One thing drawn on a page. The variant lists every kind the writers know; a new kind
