@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 
 #include "cli/split_name.h"
@@ -138,6 +139,8 @@ std::vector<Option> build_options(BuildArgs& b) {
       {"--output-profile", nullptr, true, [&b](const std::string& v) { b.output_profile = v; }},
       {"--keep-copy", nullptr, false, [&b](const std::string&) { b.keep_copy = true; }},
       {"--pdfx", nullptr, true, [&b](const std::string& v) { b.pdfx = pdfx_arg(v, "build"); }},
+      {"--proof-sheet", nullptr, true, [&b](const std::string& v) { b.proof_sheet = v; }},
+      {"--cache", nullptr, true, [&b](const std::string& v) { b.cache_dir = v; }},
   };
 }
 
@@ -150,6 +153,16 @@ void check_build(const BuildArgs& b) {
   if (!b.split_name.empty() && !b.split) fail("--split-name names the files of --split: add --split");
   if (!b.report.empty() && b.report == b.output) fail("--report and -o name the same file '" + b.report + "'");
   if (b.report == "-") fail("--report needs a file name");
+  if (b.proof_sheet == "-" || (!b.proof_sheet.empty() && b.proof_sheet.back() == '/'))
+    fail("--proof-sheet needs a file name, e.g. proofs/index.html");
+  if (b.cache_dir == "-") fail("--cache needs a folder");
+}
+
+// The proof sheet shows PNG proofs: without --png they are drawn beside it.
+void proofs_for_sheet(BuildArgs& b) {
+  if (b.proof_sheet.empty() || !b.png_dir.empty()) return;
+  const std::filesystem::path dir = std::filesystem::path(b.proof_sheet).parent_path();
+  b.png_dir = dir.empty() ? "." : dir.string();
 }
 
 Args parse_build(const std::vector<std::string>& a, Args args) {
@@ -162,6 +175,34 @@ Args parse_build(const std::vector<std::string>& a, Args args) {
   });
   if (help) return {Args::Help, "build", {}, {}, a, {}};
   check_build(b);
+  proofs_for_sheet(b);
+  return args;
+}
+
+// paperset watch: the build's options; it never writes to standard output, and the
+// proof sheet is always written (beside the proofs unless --proof-sheet says where).
+Args parse_watch(const std::vector<std::string>& a, Args args) {
+  args.command = Args::Watch;
+  BuildArgs& b = args.build;
+  b.command_line = a;
+  const bool help = parse_options(a, 2, "watch", build_options(b), [&](const std::string& s) {
+    if (!b.issue.empty()) throw UsageError{"more than one issue file given ('" + b.issue + "' and '" + s + "')", "watch"};
+    b.issue = s;
+  });
+  if (help) return {Args::Help, "watch", {}, {}, a, {}};
+  auto fail = [](const std::string& m) { throw UsageError{m, "watch"}; };
+  if (b.issue.empty()) fail("watch needs an issue file");
+  if (b.output.empty() || b.to_stdout()) fail("watch needs -o OUT.pdf (a file: it is rewritten on every change)");
+  if (!b.dumps.empty()) fail("--dump prints every build's dump: use it with paperset build");
+  try {
+    check_build(b);
+  } catch (UsageError& e) {
+    e.command = "watch";
+    throw;
+  }
+  if (b.png_dir.empty() && b.proof_sheet.empty()) fail("watch needs --png DIR (or --proof-sheet DIR/index.html): the proofs it refreshes");
+  if (b.proof_sheet.empty()) b.proof_sheet = (std::filesystem::path(b.png_dir) / "index.html").string();
+  proofs_for_sheet(b);
   return args;
 }
 
@@ -229,8 +270,8 @@ Args parse_args(const std::vector<std::string>& a) {
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     args.help_topic = a.size() > 2 ? a[2] : "";
     if (!args.help_topic.empty() && args.help_topic != "build" && args.help_topic != "preflight" &&
-        args.help_topic != "import")
-      throw UsageError{"no help on '" + args.help_topic + "'; commands: build, preflight, import", ""};
+        args.help_topic != "import" && args.help_topic != "watch")
+      throw UsageError{"no help on '" + args.help_topic + "'; commands: build, watch, preflight, import", ""};
     return args;
   }
   if (cmd == "--version" || cmd == "-V" || cmd == "version") {
@@ -238,6 +279,7 @@ Args parse_args(const std::vector<std::string>& a) {
     return args;
   }
   if (cmd == "build") return parse_build(a, args);
+  if (cmd == "watch") return parse_watch(a, args);
   if (cmd == "preflight") return parse_preflight(a, args);
   if (cmd == "import") return parse_import(a, args);
   throw UsageError{"unknown command '" + cmd + "'", ""};

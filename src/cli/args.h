@@ -41,6 +41,8 @@ struct BuildArgs {
   std::string output_profile;  // --output-profile FILE.icc
   bool keep_copy = false;      // --keep-copy: imported copy without the clean-up (docs/import.md)
   std::optional<base::PdfX> pdfx;  // --pdfx 1a|3|4; unset: the layout's <print pdfx>, else 4
+  std::string proof_sheet;     // --proof-sheet FILE.html (cli/sheet.h); the proofs go beside it without --png
+  std::string cache_dir;       // --cache DIR: reuse unchanged pages (cli/cache.h); watch: a default under -o's folder
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }
 };
@@ -60,9 +62,9 @@ struct ImportArgs {
 };
 
 struct Args {
-  enum Command { Help, Version, Build, Preflight, Import } command = Help;
-  std::string help_topic;  // Help: "" (general), "build", "preflight", "import"
-  BuildArgs build;
+  enum Command { Help, Version, Build, Preflight, Import, Watch } command = Help;
+  std::string help_topic;  // Help: "" (general), "build", "preflight", "import", "watch"
+  BuildArgs build;  // also `paperset watch`'s: each rebuild is a build with these
   PreflightArgs preflight;
   std::vector<std::string> argv;  // the whole command line, for the build report
   ImportArgs import;

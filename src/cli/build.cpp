@@ -4,13 +4,16 @@
 #include <cstdio>
 #include <new>
 #include <optional>
+#include <set>
 #include <ostream>
 
 #include "cli/diagnostics.h"
 #include "cli/finish_step.h"
+#include "cli/incremental.h"
 #include "cli/outputs.h"
 #include "cli/progress.h"
 #include "cli/report.h"
+#include "cli/sheet.h"
 #include "flow/flow.h"
 #include "image/store.h"
 #include "model/font_map.h"
@@ -95,7 +98,11 @@ struct Run {
   Outputs outputs;
   Progress progress;
   bool outputs_checked = false;  // prepare() passed: previous results may be removed
+  BuildState* state = nullptr;       // watch: what builds hand on
   std::optional<model::Issue> issue;  // once read: where its elements are
+  std::shared_ptr<const frame::Document> doc;  // once laid out
+  std::optional<PageCache> own_cache;  // build --cache
+  PageCache* cache = nullptr;
 
   // The findings as printed and reported: with places, columns.
   std::vector<base::Finding> findings() const {
@@ -130,14 +137,47 @@ void output_step(F&& f) {
   }
 }
 
+// The proof sheet: this build's pages, or (a failed watch rebuild) the last good ones
+// under a note that says so.
+std::string sheet_of(const Run& r, const frame::Document* doc, bool ok, const std::string& stale) {
+  SheetInput in;
+  in.issue = r.args.issue;
+  in.doc = doc;
+  in.findings = r.findings();
+  in.timings_ms = r.report.timings_ms;
+  in.ok = ok;
+  in.stale_note = stale;
+  in.rebuilt = r.report.rebuilt;
+  if (r.state) in.generation = r.state->generation;
+  const fs::path dir = fs::path(r.args.proof_sheet).parent_path();
+  if (doc)
+    for (const auto& p : doc->pages) {
+      char name[32];
+      std::snprintf(name, sizeof name, "page-%02d.png", p.number);
+      std::error_code ec;
+      const fs::path rel = fs::relative(fs::absolute(fs::path(r.args.png_dir) / name, ec),
+                                        fs::absolute(dir.empty() ? fs::path(".") : dir, ec), ec);
+      in.proofs.push_back(rel.generic_string());
+    }
+  return proof_sheet_html(in, dir);
+}
+
 std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame::Document& doc,
                                  image::Store& images, std::vector<MadePdf>& pdfs) {
   render::PngOptions o;
   o.dpi = r.args.png_dpi;
   o.overlay = r.args.png_overlay;
+  const std::string proof_options = std::to_string(o.dpi) + (o.overlay ? " overlay" : "");
   const auto draw = [&](size_t i, const fs::path& file) {
     r.progress.step("drawing proof", static_cast<int>(i) + 1, static_cast<int>(doc.pages.size()));
+    const int number = doc.pages[i].number;
+    if (r.cache)
+      if (const auto hit = r.cache->proof(number, proof_options)) {
+        std::error_code ec;
+        if (fs::copy_file(*hit, file, fs::copy_options::overwrite_existing, ec)) return;
+      }
     render::render_png(doc, images, static_cast<int>(i), file, o);
+    if (r.cache) r.cache->store_proof(number, proof_options, file);
   };
   const auto make_report = [&](const std::vector<std::string>& written, const std::vector<std::string>& removed) {
     Report rep = r.report;
@@ -148,19 +188,37 @@ std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame:
     return report_json(rep);
   };
   (void)issue;
+  const auto make_sheet = [&](const std::vector<std::string>&, const std::vector<std::string>&) {
+    return sheet_of(r, &doc, true, "");
+  };
   std::vector<std::string> files;
-  output_step([&] { files = r.outputs.commit(pdfs, draw, make_report); });
+  output_step([&] { files = r.outputs.commit(pdfs, draw, make_report, make_sheet); });
   return files;
+}
+
+// --cache, or watch's cache: which pages this build lays out; the report says so.
+void use_cache(Run& r, const model::Issue& issue, const text::FontSet& fonts) {
+  if (r.state && r.state->cache) r.cache = r.state->cache.get();
+  else if (!r.args.cache_dir.empty()) r.cache = &r.own_cache.emplace(r.args.cache_dir);
+  if (!r.cache) {
+    r.report.rebuilt = r.report.pages;
+    return;
+  }
+  const std::set<int> fresh = r.cache->plan(issue, r.args, fonts);
+  r.report.cache_dir = r.cache->dir().string();
+  for (int p : r.report.pages) (fresh.count(p) || r.args.wants("lines") ? r.report.rebuilt : r.report.reused).push_back(p);
 }
 
 bool build(Run& r) {
   const BuildArgs& args = r.args;
   Stopwatch sw(r.report);
   output_step([&] { r.outputs.prepare(args.issue); });
+  if (r.state && r.state->inputs.empty()) r.state->inputs.push_back(args.issue);
   r.outputs_checked = true;
   const model::Issue& issue = r.issue.emplace(model::load_issue(args.issue, r.ctx, {args.keep_copy}));
   for (const auto& f : issue.notes) r.ctx.diag.add(f);  // copy clean-up and import notes (docs/import.md)
   for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
+  if (r.state) r.state->inputs = inputs_of(issue, args, r.ctx);
   output_step([&] {
     r.outputs.issue_read({issue.paper, issue.number, issue.date_text, true}, page_names(issue),
                          inputs_of(issue, args, r.ctx));
@@ -169,6 +227,7 @@ bool build(Run& r) {
   image::Store images;
   probe_images(issue, images, r.ctx);
   const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out
+  use_cache(r, issue, *fonts);
   sw.lap("load");
   flow::Options fo;
   fo.images = &images;
@@ -177,7 +236,9 @@ bool build(Run& r) {
   fo.balance = !args.no_balance;
   fo.progress = [&r](int done, int total) { r.progress.step("laying out page", done, total); };
   std::string line_dump;
-  const frame::Document doc = flow::lay_out(issue, *fonts, r.ctx, fo, args.wants("lines") ? &line_dump : nullptr);
+  r.doc = std::make_shared<const frame::Document>(
+      lay_out_pages(issue, *fonts, r.ctx, fo, r.cache, args.wants("lines") ? &line_dump : nullptr));
+  const frame::Document& doc = *r.doc;
   sw.lap("layout");
   if (!line_dump.empty() || args.wants("pages")) r.progress.clear();  // the dump may share the terminal
   r.out << line_dump;
@@ -198,10 +259,20 @@ bool build(Run& r) {
 // report (when asked for) says what happened.
 int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
   r.progress.clear();
-  if (r.outputs_checked) r.report.removed = r.outputs.remove_previous();
+  const bool keep = r.state && r.state->keep_on_failure;
+  if (r.outputs_checked && !keep) r.report.removed = r.outputs.remove_previous();
   r.report.ok = false;
   r.report.exit_status = status;
   r.report.findings = r.findings();
+  try {
+    if (keep && r.state->last_good)
+      r.outputs.write_failure_sheet(sheet_of(r, r.state->last_good.get(), false,
+                                             "This rebuild failed: the pages below are the last good build's."));
+    else
+      r.outputs.write_failure_sheet(sheet_of(r, nullptr, false, ""));
+  } catch (const base::Error&) {
+    // The report (and standard error) says what failed; a sheet that cannot be written is no extra news.
+  }
   try {
     r.outputs.write_failure_report(report_json(r.report));
   } catch (const base::Error& e) {
@@ -209,7 +280,8 @@ int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
     d.add_error(e, "output");
     r.report.findings.push_back(d.findings().front());
   }
-  r.outputs.remove_created_folders();
+  if (!keep) r.outputs.remove_created_folders();
+  if (r.state) r.state->rebuilt = r.report.rebuilt;
   printer.print_all(r.report.findings);
   for (const auto& f : r.report.removed)
     if (!r.args.quiet) err << "paperset: removed '" << base::escape_text(f) << "', the result of an earlier build\n";
@@ -219,9 +291,9 @@ int fail(Run& r, FindingPrinter& printer, std::ostream& err, int status) {
 
 }  // namespace
 
-int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err) {
+int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std::ostream& err, BuildState* state) {
   ctx.diag.set_error_limit(static_cast<size_t>(args.max_errors));
-  Run r{args, ctx, out, {}, Outputs(args), Progress(err, !args.quiet && stderr_is_terminal()), false, {}};
+  Run r{args, ctx, out, {}, Outputs(args), Progress(err, !args.quiet && stderr_is_terminal()), false, state, {}, {}, {}, nullptr};
   r.report.command = args.command_line;
   r.report.issue = args.issue;
   FindingPrinter printer(err, colour_on_stderr(), args.quiet);
@@ -245,6 +317,7 @@ int run_build(const BuildArgs& args, base::Context& ctx, std::ostream& out, std:
   printer.print_all(findings);
   if (!args.quiet)
     for (const auto& f : r.report.files) err << "wrote " << (f == "-" ? std::string("the PDF to standard output") : base::escape_text(f)) << "\n";
+  if (state) state->last_good = r.doc, state->rebuilt = r.report.rebuilt;
   return 0;
 }
 

@@ -5,13 +5,16 @@ namespace cli {
 std::string usage() {
   return R"(usage:
   paperset build ISSUE.xml -o OUT.pdf [options]
+  paperset watch ISSUE.xml -o OUT.pdf --png DIR [options]
   paperset preflight FILE.pdf [--pdfx 1a|3|4] [--json]
   paperset import COPY [--format nitf|newsml|text] [--keep-copy] [--kicker hl2|title]
-  paperset help [build|preflight|import]
+  paperset help [build|watch|preflight|import]
   paperset --help | --version
 
 commands:
   build        lay out an issue and write its print-ready PDF/X (and proofs)
+  watch        rebuild on every save of the issue, its layout, copy files and
+               photos (only the pages that changed), refreshing the proof sheet
   preflight    check any PDF against what a newspaper plant's preflight asks
   import       print a NITF story, NewsML-G2 item or plain-text manuscript as
                issue XML to place (docs/import.md)
@@ -52,6 +55,11 @@ output:
   --dump lines|pages        print composed lines / placed boxes to standard output
   --keep-copy               set copy from NITF, NewsML-G2 and manuscripts as
                             delivered: no clean-up of ASCII marks and quotes
+  --proof-sheet FILE.html   an HTML proof sheet of the issue: every page, the
+                            overlay, every finding linked to its element and
+                            source line (proofs go beside it without --png)
+  --cache DIR               reuse the pages that did not change since the last
+                            build with this cache (frames and proofs)
 
 what fails the build:
   --allow-overset           text that does not fit is a warning, not an error
@@ -109,8 +117,28 @@ exit status: 0 success, 1 a bad copy file (its path and line), 2 usage error
 )";
 }
 
+std::string watch_help() {
+  return R"(usage: paperset watch ISSUE.xml -o OUT.pdf --png DIR [build options]
+
+Builds the issue, then waits for changes to it, its layout file, its copy files
+and its photos, and rebuilds on every save (changes within 100 ms are taken
+together). Only the pages that changed are laid out and drawn again (the page
+cache: --cache DIR, default OUT_FOLDER/.paperset-cache). Each rebuild writes the
+PDF, the proofs and the proof sheet (--proof-sheet FILE.html, default
+DIR/index.html), which reloads itself in the browser. A rebuild that fails leaves
+the last good PDF and proofs in place; the sheet then shows the errors over them.
+Stop with Ctrl-C.
+
+Takes every option of paperset build but -o - and --dump.
+
+exit status: 128 + the signal's number when stopped (130 for Ctrl-C), 1 when the
+issue cannot be watched, 2 usage error
+)";
+}
+
 std::string help_for(const std::string& topic) {
   if (topic == "build") return build_help();
+  if (topic == "watch") return watch_help();
   if (topic == "preflight") return preflight_help();
   if (topic == "import") return import_help();
   return usage();

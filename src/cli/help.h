@@ -7,6 +7,7 @@ namespace cli {
 std::string usage();
 std::string build_help();
 std::string preflight_help();
+std::string watch_help();
 // "build", "preflight", or "" for the general usage.
 std::string help_for(const std::string& topic);
 

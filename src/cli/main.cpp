@@ -13,6 +13,7 @@
 #include "cli/preflight_cmd.h"
 #include "cli/temp_file.h"
 #include "cli/versions.h"
+#include "cli/watch.h"
 
 namespace {
 
@@ -37,7 +38,8 @@ int run(const cli::Args& args) {
     std::cout << cli::version_text();
     return 0;
   }
-  base::Context ctx = args.command == cli::Args::Build ? make_context(args.argv.at(0)) : base::Context{};
+  const bool builds = args.command == cli::Args::Build || args.command == cli::Args::Watch;
+  base::Context ctx = builds ? make_context(args.argv.at(0)) : base::Context{};
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
     char* end = nullptr;
     const long long v = std::strtoll(e, &end, 10);
@@ -50,6 +52,7 @@ int run(const cli::Args& args) {
     case cli::Args::Help:
     case cli::Args::Version: break;
     case cli::Args::Build: return cli::run_build(args.build, ctx, std::cout, std::cerr);
+    case cli::Args::Watch: return cli::run_watch(args.build, ctx, std::cerr);
     case cli::Args::Preflight: return cli::run_preflight(args.preflight, ctx, std::cout, std::cerr);
     case cli::Args::Import: return cli::run_import(args.import, ctx, std::cout, std::cerr);
   }

@@ -148,6 +148,7 @@ void Outputs::prepare(const fs::path& issue_file) {
   if (args_.split) make_folder(split_folder_, "--split -o", created_);
   else if (!args_.to_stdout()) files.push_back({args_.output, "-o"});
   if (!args_.report.empty()) files.push_back({args_.report, "--report"});
+  if (!args_.proof_sheet.empty()) files.push_back({args_.proof_sheet, "--proof-sheet"});
   if (!args_.png_dir.empty()) make_folder(args_.png_dir, "--png", created_);
   for (const auto& [file, option] : files) {
     if (args_.output.back() == '/' && option == "-o") fail(file, "-o '" + file.string() + "' names a folder", "give a file name, e.g. " + (fs::path(file) / "out.pdf").string());
@@ -176,6 +177,7 @@ std::vector<fs::path> Outputs::output_files() const {
   if (!args_.png_dir.empty())
     for (const auto& p : pages_) out.push_back(fs::path(args_.png_dir) / p.proof);
   if (!args_.report.empty()) out.push_back(args_.report);
+  if (!args_.proof_sheet.empty()) out.push_back(args_.proof_sheet);
   return out;
 }
 
@@ -260,13 +262,24 @@ void Outputs::write_failure_report(const std::string& json) {
   t.commit_to(args_.report);
 }
 
+void Outputs::write_failure_sheet(const std::string& html) {
+  if (args_.proof_sheet.empty()) return;
+  check_target(args_.proof_sheet, "--proof-sheet");
+  std::error_code ec;
+  fs::create_directories(folder_of(args_.proof_sheet), ec);
+  TempFile t(folder_of(args_.proof_sheet), args_.proof_sheet);
+  t.write(html);
+  SignalsHeld held;
+  t.commit_to(args_.proof_sheet);
+}
+
 struct Outputs::Candidate {
   std::unique_ptr<TempFile> tmp;
   fs::path target;
 };
 
 std::vector<std::string> Outputs::commit(const std::vector<MadePdf>& pdfs, const ProofDrawer& draw_proof,
-                                         const ReportMaker& report) {
+                                         const ReportMaker& report, const ReportMaker& sheet) {
   std::vector<Candidate> staged;
   std::vector<std::string> written;
   const std::string* to_stdout = nullptr;
@@ -296,6 +309,13 @@ std::vector<std::string> Outputs::commit(const std::vector<MadePdf>& pdfs, const
     if (!replaced.count(fs::absolute(p).lexically_normal())) stale.push_back(p);
   std::vector<std::string> removed;
   for (const auto& p : stale) removed.push_back(p.string());
+  // The sheet before the report: renamed in this order, the report (what a script
+  // waits for) comes last.
+  if (!args_.proof_sheet.empty() && sheet) {
+    written.push_back(args_.proof_sheet);
+    staged.push_back({std::make_unique<TempFile>(folder_of(args_.proof_sheet), args_.proof_sheet), args_.proof_sheet});
+    staged.back().tmp->write(sheet(written, removed));
+  }
   if (!args_.report.empty()) {
     staged.push_back({std::make_unique<TempFile>(folder_of(args_.report), args_.report), args_.report});
     staged.back().tmp->write(report(written, removed));

@@ -61,8 +61,9 @@ class Outputs {
   using ProofDrawer = std::function<void(size_t page, const std::filesystem::path& file)>;
   using ReportMaker = std::function<std::string(const std::vector<std::string>& written,
                                                 const std::vector<std::string>& removed)>;
+  // `sheet(written, removed)` gives the proof sheet's HTML (--proof-sheet).
   std::vector<std::string> commit(const std::vector<MadePdf>& pdfs, const ProofDrawer& draw_proof,
-                                  const ReportMaker& report);
+                                  const ReportMaker& report, const ReportMaker& sheet = {});
 
   // After a failure: removes the previous results at the output paths; returns them.
   std::vector<std::string> remove_previous();
@@ -70,6 +71,8 @@ class Outputs {
   void remove_created_folders();
   // Writes the report of a failed build (atomically). Throws base::Error.
   void write_failure_report(const std::string& json);
+  // Writes the proof sheet of a failed build (atomically), when one is asked for.
+  void write_failure_sheet(const std::string& html);
 
  private:
   struct Candidate;

@@ -48,6 +48,8 @@ std::string report_json(const Report& r) {
   nlohmann::ordered_json t = nlohmann::ordered_json::object();
   for (const auto& [k, v] : r.timings_ms) t[k] = std::llround(v);
   j["timings_ms"] = t;
+  if (!r.cache_dir.empty())
+    j["cache"] = {{"dir", r.cache_dir}, {"rebuilt", r.rebuilt}, {"reused", r.reused}};
   j["findings"] = nlohmann::ordered_json::array();
   for (const auto& f : r.findings) j["findings"].push_back(finding_json(f));
   // File names and argv need not be UTF-8: bytes that are not become U+FFFD instead of

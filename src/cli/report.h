@@ -21,6 +21,10 @@ struct Report {
   std::vector<std::string> removed;  // previous results removed (stale pages, a failed build's old PDF)
   std::vector<std::pair<std::string, double>> timings_ms;  // stage → milliseconds
   std::vector<base::Finding> findings;
+  // With a page cache (--cache, watch): the pages laid out and drawn afresh, and those
+  // taken from the cache.
+  std::string cache_dir;  // empty: no cache
+  std::vector<int> rebuilt, reused;
 };
 
 std::string report_json(const Report& r);

@@ -167,7 +167,7 @@ TEST_CASE("the man page, docs/cli.md and the bash completion know every option o
   REQUIRE(!completion.empty());
   static const std::regex option(R"re(--[a-z][a-z-]+)re");
   std::set<std::string> options;
-  for (const char* topic : {"build", "preflight", "import"}) {
+  for (const char* topic : {"build", "watch", "preflight", "import"}) {
     const std::string help = paperset_stdout(std::string("help ") + topic).out;
     for (auto it = std::sregex_iterator(help.begin(), help.end(), option); it != std::sregex_iterator(); ++it)
       options.insert(it->str());
