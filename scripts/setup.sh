@@ -12,6 +12,7 @@ PACKAGES=(
   libicu-dev libhyphen-dev hyphen-en-us nlohmann-json3-dev ccache
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils ghostscript qpdf imagemagick python3 hyperfine time man-db
+  chromium  # the proof sheet's browser test (tests/browser/), headless
 )
 
 missing=()
