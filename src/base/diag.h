@@ -21,6 +21,10 @@ struct Finding {
   std::string article;  // id of the element (article, photo, banner …), when there is one
   int page = 0;         // the page number, when there is one
   std::string fix = {};  // what to do about it, when there is something to say
+  // A statistic every build produces (an article's fill): kept for the report and the
+  // proof sheet, not printed on the terminal, where a line per article on every build
+  // would bury the findings that need action.
+  bool report_only = false;
 };
 
 class Diagnostics {

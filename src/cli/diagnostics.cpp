@@ -92,6 +92,7 @@ FindingPrinter::FindingPrinter(std::ostream& err, bool colour, bool quiet) : err
 
 void FindingPrinter::print(const base::Finding& f) {
   if (quiet_ && f.severity != base::Severity::Error) return;
+  if (f.report_only && f.severity == base::Severity::Info) return;
   err_ << base::format_finding(f, style_) << "\n";
 }
 

@@ -311,7 +311,7 @@ void report_fill(Job& job, const model::Article& a, const Fill& fill) {
   std::string m = std::to_string(fill.used) + " of " + std::to_string(fill.available) + " grid lines (" +
                   std::to_string(fill.available > 0 ? fill.used * 100 / fill.available : 0) + "%)";
   if (!fill.fits) m += ", " + lines(fill.over_lines) + " over";
-  job.diag.add({base::Severity::Info, "fill", m, a.loc, a.id, a.frames.front().page, {}});
+  job.diag.add({base::Severity::Info, "fill", m, a.loc, a.id, a.frames.front().page, {}, true});
 }
 
 }  // namespace flow

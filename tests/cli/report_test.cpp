@@ -106,3 +106,18 @@ TEST_CASE("--report of a malformed issue: not ok, the error with its file and li
   CHECK(json_int(r.json, "line") == 7);  // the unclosed <p>: the only finding
   CHECK_MESSAGE(files_in(r.out_dir).empty(), "left: " << join(files_in(r.out_dir)));
 }
+
+TEST_CASE("an article's fill is in the report, not on the terminal") {
+  // Every build measures every article's fill; printed, that is one line per article on
+  // every nightly run, burying the warnings that need action.
+  const fs::path issue = data("cli/photo_ok.xml");
+  const Reported r = build_with_report(issue);
+  CAPTURE(r.run.out);
+  REQUIRE(r.run.exit_code == 0);
+  const std::string f = finding(r.json, "fill");
+  CAPTURE(r.json);
+  REQUIRE(!f.empty());
+  CHECK(json_literal(f, "severity") == "\"note\"");
+  CHECK(contains(f, "grid lines"));
+  CHECK_FALSE(contains(r.run.out, "[fill]"));
+}
