@@ -36,6 +36,10 @@ struct ParaStyle {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> datelines;
 };
 
+// Where a line may end: anywhere the rules allow, or only between words (the line at the
+// foot of a frame that a story jumps from: docs/composer.md "Jumps").
+enum class LineEnd { Any, Word };
+
 // Where a paragraph continues: the break token.
 struct Cursor {
   std::uint32_t pos = 0;   // byte offset of the next line's first character
@@ -53,7 +57,9 @@ class Paragraph {
   // Sets the next line at `measure` and advances the cursor. Justified text is broken
   // by total fit: the rest of the paragraph is planned at this measure from the cursor,
   // and later pulls at the same measure follow that plan (docs/composer.md).
-  Line next_line(Cursor& c, Len measure) const;
+  // With LineEnd::Word the `lines`-th line from here (1: this one) ends between words, the
+  // lines down to it chosen with that in view; the rest is planned again after it.
+  Line next_line(Cursor& c, Len measure, LineEnd end = LineEnd::Any, int lines = 1) const;
   // All lines at one measure (tests, captions, headlines).
   std::vector<Line> lines(Len measure) const;
   const text::ShapedText& shaped() const;

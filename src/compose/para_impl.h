@@ -183,10 +183,15 @@ struct Paragraph::Impl {
   // fit.cpp: first fit, for unjustified lines and as the bounded fallback
   Choice choose(std::size_t s, Len measure, bool first) const;
   Choice avoid_orphan(std::size_t s, Len measure, bool first, Choice c) const;
+  // word_end.cpp: the `lines`-th line from s (the foot of a frame a story jumps from) ends
+  // between words; a plan that does so is adopted
+  void keep_words(std::size_t s, Len measure, bool first, int lines) const;
   std::string describe(std::size_t s, std::size_t b, Len measure, bool first) const;
   std::string head_reason(std::size_t b) const;
   // total_fit.cpp, head_fit.cpp
   bool total_fit(std::size_t s, Len measure, bool first, Plan& out) const;
+  bool total_fit_to(std::size_t s, std::size_t t, Len measure, bool first, Plan& out, std::int64_t& cost) const;
+  void adopt(Plan p) const;  // a plan made elsewhere replaces the cached ones at its measure
   bool head_fit(std::size_t s, Len measure, bool first, Plan& out) const;
   Choice planned(std::size_t s, Len measure, bool first) const;
   // set_line.cpp

@@ -49,6 +49,14 @@ bool fallback_covers(const Plan& plan, std::size_t s, Len measure) {
 
 }  // namespace
 
+void Paragraph::Impl::adopt(Plan p) const {
+  std::lock_guard<std::mutex> lock(plan_mutex);
+  const Len m = p.measure;
+  plans.erase(std::remove_if(plans.begin(), plans.end(), [m](const Plan& q) { return q.measure == m; }), plans.end());
+  p.used = ++plan_clock;
+  plans.push_back(std::move(p));
+}
+
 // The line from s at `measure`, from a plan: one in the cache, or a new one.
 // Why a display line ends where it does (docs/composer.md "Headlines").
 std::string Paragraph::Impl::head_reason(std::size_t b) const {
@@ -102,7 +110,7 @@ Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
   return c;
 }
 
-Line Paragraph::next_line(Cursor& c, Len measure) const {
+Line Paragraph::next_line(Cursor& c, Len measure, LineEnd end, int lines) const {
   const Impl& p = *impl_;
   const std::uint32_t text_end = static_cast<std::uint32_t>(p.shaped.text.size());
   const std::size_t s = p.line_start(p.atom_at(c.pos));  // spaces are dropped at a line start
@@ -114,6 +122,7 @@ Line Paragraph::next_line(Cursor& c, Len measure) const {
     line.break_reason = "end";
     line.max_glyph_size = p.em;
   } else {
+    if (end == LineEnd::Word && lines >= 1 && p.justify() && !p.style.head) p.keep_words(s, measure, first, lines);
     const Choice ch = p.justify() || p.style.head ? p.planned(s, measure, first)
                                                   : p.avoid_orphan(s, measure, first, p.choose(s, measure, first));
     line = p.set_line(s, ch, measure, first);

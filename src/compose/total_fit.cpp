@@ -119,12 +119,15 @@ namespace {
 
 class Search {
  public:
-  Search(const Paragraph::Impl& p, Len measure) : p_(p), measure_(measure), n_(p.atoms.size()) {}
+  Search(const Paragraph::Impl& p, Len measure) : p_(p), measure_(measure), n_(p.atoms.size()), stop_(n_) {}
 
   // Fills out with the best lines from s; false when the work budget ran out.
   bool run(std::size_t s, bool first, Plan& out);
   std::size_t work() const { return work_; }
   void set_budget(std::size_t b) { budget_ = b; }
+  // Plan only up to the break `t` (< the paragraph end), whose line is justified.
+  void set_stop(std::size_t t) { stop_ = t; }
+  Cost cost() const { return nodes_.empty() ? kInf : nodes_.back().cost; }
 
  private:
   Eval evaluate(const Node& a, std::size_t b) const;
@@ -137,6 +140,7 @@ class Search {
   const Paragraph::Impl& p_;
   Len measure_;
   std::size_t n_;
+  std::size_t stop_;  // where the plan ends: the paragraph end, or a line end asked for
   std::vector<Node> nodes_;
   std::size_t head_ = 0;  // nodes_[head_, end) are active
   std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> emergency_;
@@ -232,7 +236,7 @@ std::size_t Search::horizon(std::size_t s) const {
   const auto it = std::upper_bound(p_.pre.begin() + static_cast<long>(s), p_.pre.end(), reach,
                                    [](Len v, const Prefix& x) { return v < x.w; });
   const auto by_width = static_cast<std::size_t>(it - p_.pre.begin());
-  return std::min({by_width, s + kWindowAtoms, n_});
+  return std::min({by_width, s + kWindowAtoms, stop_});
 }
 
 bool Search::run(std::size_t s, bool first, Plan& out) {
@@ -256,7 +260,8 @@ bool Search::run(std::size_t s, bool first, Plan& out) {
     consider(pos, emergency);
     if (work_ > budget_) return false;
   }
-  const bool whole = nodes_.back().pos == n_;
+  const bool whole = nodes_.back().pos == stop_;
+  if (!whole && stop_ < n_) return false;  // the line end asked for cannot be reached
   std::size_t last = nodes_.size() - 1;
   if (!whole) {  // the cheapest way to reach the window's last line
     if (nodes_.size() < 2) return false;
@@ -281,6 +286,21 @@ bool Search::run(std::size_t s, bool first, Plan& out) {
 }  // namespace
 
 // False when the paragraph's budget is spent (first fit then sets the rest).
+// Lines from s whose last ends exactly at the break t (a line end flow asks for, before a
+// jump): the same search, stopped there. False when no way reaches t.
+bool Paragraph::Impl::total_fit_to(std::size_t s, std::size_t t, Len measure, bool first, Plan& out,
+                                   std::int64_t& cost) const {
+  Search search(*this, measure);
+  search.set_budget(kWorkPerAtom * (t - s) + 65536);
+  search.set_stop(t);
+  out = Plan{};
+  out.measure = measure;
+  const bool ok = search.run(s, first, out) && !out.ends.empty() && out.ends.back() == t;
+  work += search.work();
+  cost = search.cost();
+  return ok;
+}
+
 bool Paragraph::Impl::total_fit(std::size_t s, Len measure, bool first, Plan& out) const {
   const std::size_t budget = kWorkPerAtom * atoms.size() + 65536;
   if (work >= budget) return false;

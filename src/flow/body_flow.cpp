@@ -57,7 +57,12 @@ bool ArticleFlow::flow_para(Item& it) {
       if (!next_slot()) return false;
       continue;
     }
-    const compose::Line line = it.para.next_line(st_.c, width_for(it));
+    // The last line above a jump ends between words (the reader turns pages there); the
+    // composer is told how many lines are left down to it.
+    const Slot& sl = slots_[st_.si];
+    const int left = sl.jump_out ? (sl.row_last - st_.row) / it.rows + 1 : 0;
+    const compose::Line line = it.para.next_line(st_.c, width_for(it),
+                                                 left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
     place(it.para, line, it.rows, it.size, it.role, 0, it.scale1000);
   }
   return true;

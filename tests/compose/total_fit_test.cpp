@@ -169,3 +169,41 @@ TEST_CASE("work stays linear: zero-width breaks and runs of spaces") {
     CHECK(p.work() < 80 * atoms_of(text));
   }
 }
+
+TEST_CASE("the line above a jump ends between words, the lines down to it chosen with that in view") {
+  // A story that jumps after the sixth line of this paragraph: set freely, that line ends
+  // in 较上|年 (a word split across pages); told where the foot is, it ends at 家，.
+  const std::string text =
+      "数据显示，2023年新区三大主导产业实现产值1126亿元，占规上工业总产值的比重达到61.3%；"
+      "高新技术企业总数达到486家，较上年净增72家；全社会研发投入占GDP比重达3.2%。";
+  const auto free_lines = ct::para(text, compose::ParaStyle{}, 10.5).lines(kEm * 10);
+  REQUIRE(free_lines.size() > 6);
+  CHECK(text.substr(free_lines[5].end - 6, 9) == "较上年");
+  const auto p = ct::para(text, compose::ParaStyle{}, 10.5);
+  compose::Cursor c;
+  std::vector<compose::Line> lines;
+  for (int left = 6; left >= 1; --left) lines.push_back(p.next_line(c, kEm * 10, compose::LineEnd::Word, left));
+  while (!p.done(c)) lines.push_back(p.next_line(c, kEm * 10));
+  CHECK(text.substr(0, lines[5].end).size() == text.find("较上年"));
+  std::string joined;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(ct::line_text(lines[i]));
+    if (i > 0) CHECK(lines[i].start == lines[i - 1].end);
+    if (!lines[i].last) CHECK(lines[i].width == kEm * 10);
+    CHECK(lines[i].stretch_em1000 <= 125);
+    joined += ct::line_text(lines[i]);
+  }
+  CHECK(joined == text);
+  // Every foot between words: a break after a mark or between ICU dictionary words.
+  for (int foot = 1; foot <= 8; ++foot) {
+    CAPTURE(foot);
+    compose::Cursor d;
+    compose::Line l;
+    for (int left = foot; left >= 1 && !p.done(d); --left) l = p.next_line(d, kEm * 10, compose::LineEnd::Word, left);
+    if (l.last) continue;
+    const std::string tail = text.substr(0, l.end);
+    const std::string next = text.substr(l.end, 3);
+    CHECK(next != "年");   // 较上|年
+    CHECK(next != "现");   // 实|现
+  }
+}
