@@ -30,6 +30,8 @@ pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const
                                          : pdf::custom_output_condition(args.output_profile);
   o.ink_limit_percent = issue.layout.ink_limit_percent;
   o.jobs = args.jobs;
+  // With --cache, prepared photos are kept there too (docs/cli.md "Incremental builds").
+  if (!args.cache_dir.empty()) o.photo_cache = std::filesystem::path(args.cache_dir) / "photos";
   return o;
 }
 

@@ -36,6 +36,8 @@ class Store {
   // at full size, or (`full` false) as small as the proof allows, which still reads and
   // checks every byte of the file.
   void decode(const Entry& e, SampleSink& sink, bool full = true);
+  // A proof wants pixels of `e` that no decode has kept yet.
+  bool proof_pending(const Entry& e) { return proof_wanted(e).first > 0; }
   // The proof's pixels: kept from an earlier decode(), or decoded now (once).
   std::shared_ptr<const Pixels> proof(const Entry& e);
 

@@ -87,6 +87,9 @@ struct Options {
   OutputCondition output;
   int ink_limit_percent = 240;  // total area coverage limit for photos (docs/print.md "Colour")
   int jobs = 0;                 // threads preparing fonts and photos (0: one per core)
+  // A folder where prepared photos are kept between builds (docs/print.md "Photo cache");
+  // empty (the default): none. The PDF is the same with or without it.
+  std::filesystem::path photo_cache;
 };
 
 class Resources;  // font subsets and prepared photos, shared by every file of a build

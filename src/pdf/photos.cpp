@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pdf/metadata.h"
+#include "pdf/photo_cache.h"
 #include "pdf/util.h"
 
 namespace pdf {
@@ -12,7 +13,8 @@ namespace pdf {
 PhotoWork::PhotoWork(image::Store& store, const Options& opt, std::string output_profile,
                      std::vector<const image::Store::Entry*> entries)
     : store_(store), opt_(opt), output_profile_(std::move(output_profile)),
-      conv_(std::make_unique<CmykConverter>(output_profile_)) {
+      conv_(std::make_unique<CmykConverter>(output_profile_)),
+      cache_(std::make_unique<PhotoCache>(opt.photo_cache, output_profile_, opt)) {
   add(entries);
 }
 
@@ -41,7 +43,12 @@ void PhotoWork::work() {
       s = slots_[next_++].get();
     }
     try {
+      // A photo whose proof is wanted is prepared afresh: its one decode serves the proof
+      // too, and the proof is then the one a build without the cache draws.
+      const bool proof = store_.proof_pending(*s->entry);
+      if (!proof && cache_->load(*s->entry, s->photo)) continue;
       prepare_photo(*s->entry, store_, *conv_, opt_, s->photo);
+      cache_->save(*s->entry, s->photo);
     } catch (...) {
       s->error = std::current_exception();
     }
@@ -58,6 +65,7 @@ void PhotoWork::finish(int jobs) {
   if (background_.joinable()) background_.join();
   for (const auto& s : slots_)
     if (s->error) std::rethrow_exception(s->error);
+  cache_->prune(30);  // entries no build has used for a month
 }
 
 std::shared_ptr<PhotoWork> start_photos(image::Store& images, const std::vector<const image::Store::Entry*>& photos,

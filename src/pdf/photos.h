@@ -15,6 +15,10 @@
 #include "pdf/resources.h"
 
 namespace pdf {
+class PhotoCache;
+}
+
+namespace pdf {
 
 struct PreparedPhoto {
   PreparedImage image;
@@ -57,6 +61,7 @@ class PhotoWork {
   Options opt_;
   std::string output_profile_;
   std::unique_ptr<CmykConverter> conv_;
+  std::unique_ptr<PhotoCache> cache_;
   std::vector<std::unique_ptr<Slot>> slots_;
   std::map<std::uint64_t, Slot*> by_hash_;
   std::size_t next_ = 0;      // the next slot to take (under mu_)

@@ -105,6 +105,20 @@ std::string md5_hex(const std::string& bytes) {
   return hex;
 }
 
+std::string sha256_hex(const std::string& bytes) {
+  auto sha = QPDFCryptoProvider::getImpl();
+  sha->SHA2_init(256);
+  sha->SHA2_update(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  sha->SHA2_finalize();
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : sha->SHA2_digest()) {
+    hex += kHex[c >> 4];
+    hex += kHex[c & 0xF];
+  }
+  return hex;
+}
+
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& job) {
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(n);

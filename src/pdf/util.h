@@ -22,6 +22,7 @@ void append_hex4(std::string& out, unsigned v);
 
 std::string flate(const std::string& bytes);  // zlib, as /FlateDecode reads it
 std::string md5_hex(const std::string& bytes);
+std::string sha256_hex(const std::string& bytes);
 
 // Runs job(0 … n-1) on up to `jobs` threads (0: one per core). The first exception a
 // job throws is rethrown after all have finished.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pdf/fixture.h"
+#include "pdf/photo_cache.h"
 #include "render/render.h"
 
 namespace {
@@ -117,4 +118,81 @@ TEST_CASE("pdf images: a damaged grey JPEG stops the build, naming the photo") {
   image::Store store;
   base::Diagnostics diag;
   CHECK_THROWS_WITH_AS(pdf::prepare(d, store, fx::options(d), diag), doctest::Contains("cut.jpg"), base::Error);
+}
+
+TEST_CASE("pdf images: a photo cache gives the same file and spares the decoding; a damaged entry is a miss") {
+  REQUIRE(!pdf::code_identity().empty());  // Debian's toolchain links with build IDs
+  const auto cache = test::temp_dir("pdf-cache");
+  auto doc = fx::mixed_doc();
+  auto opt = fx::options(doc);
+  opt.photo_cache = cache;
+  const std::string uncached = fx::written(doc);
+  auto cold = fx::build(doc, opt);
+  CHECK(cold->file() == uncached);
+  CHECK(cold->store->decodes() == 5);  // grey checked, CMYK measured, RGB converted, two PNGs compressed
+  int entries = 0;
+  for (const auto& f : std::filesystem::directory_iterator(cache)) entries += f.path().extension() == ".photo";
+  CHECK(entries == 5);
+  auto warm = fx::build(doc, opt);
+  CHECK(warm->store->decodes() == 0);
+  CHECK(warm->file() == uncached);
+  // A damaged entry (any byte of it): read as a miss, prepared again, the same file.
+  for (const auto& f : std::filesystem::directory_iterator(cache)) {
+    std::string bytes = fx::slurp(f.path());
+    bytes[bytes.size() / 3] ^= 0x55;
+    fx::write_temp(cache, f.path().filename().string(), bytes);
+  }
+  auto damaged = fx::build(doc, opt);
+  CHECK(damaged->store->decodes() == 5);
+  CHECK(damaged->file() == uncached);
+  // Another ink limit is another entry (the ink report depends on it).
+  opt.ink_limit_percent = 150;
+  auto strict = fx::build(doc, opt);
+  CHECK(strict->store->decodes() == 5);
+  CHECK(strict->diag.has_errors());
+}
+
+TEST_CASE("pdf images: the photo cache keeps PDF/X-4 and PDF/X-1a photos apart") {
+  const auto cache = test::temp_dir("pdf-cache-pdfx");
+  auto doc = fx::mixed_doc();
+  auto x4 = fx::options(doc);
+  x4.photo_cache = cache;
+  fx::build(doc, x4);  // the soft-edged PNG's alpha kept as a soft mask
+  auto x1a = x4;
+  x1a.conformance = pdf::Conformance::x1a();
+  auto plain = x1a;
+  plain.photo_cache.clear();
+  auto fresh = fx::build(doc, plain), cached = fx::build(doc, x1a);
+  CHECK(cached->store->decodes() == 5);  // nothing taken from the PDF/X-4 entries
+  REQUIRE(fresh->diag.has_errors());     // PDF/X-1a allows no soft alpha
+  CHECK(cached->diag.findings().size() == fresh->diag.findings().size());
+  CHECK(cached->diag.has_errors());
+  auto again = fx::build(doc, x1a);      // and from its own entries, the same findings
+  CHECK(again->store->decodes() == 0);
+  CHECK(again->diag.findings().size() == fresh->diag.findings().size());
+  CHECK(again->diag.has_errors());
+}
+
+TEST_CASE("pdf images: with a warm photo cache, a photo that gets a proof is prepared afresh") {
+  const auto cache = test::temp_dir("pdf-cache-proof");
+  frame::Document d = fx::document("proof");
+  frame::Page p = fx::page(200, 100, 0);
+  p.add(fx::image(fx::photos().rgb_jpg, "rgb", 10, 10, 48, 36));
+  d.pages.push_back(p);
+  auto opt = fx::options(d);
+  opt.photo_cache = cache;
+  const auto dir = test::temp_dir("pdf-cache-proof-png");
+  fx::build(d, opt);  // warms the cache, without a proof
+  for (const char* name : {"plain.png", "cached.png"}) {
+    if (std::string(name) == "plain.png") opt.photo_cache.clear();
+    else opt.photo_cache = cache;
+    auto b = std::make_unique<fx::Built>();
+    b->doc = d;
+    for (const auto& img : d.pages[0].of<frame::Image>()) b->store->want_proof(b->store->get(img.path, img.loc), 100, 75);
+    b->res = pdf::prepare(b->doc, *b->store, opt, b->diag);
+    render::render_png(b->doc, *b->store, 0, dir / name);
+    CHECK(b->store->decodes() == 1);  // once, for the PDF and the proof
+    CHECK(b->file() == fx::written(d));
+  }
+  CHECK(fx::slurp(dir / "plain.png") == fx::slurp(dir / "cached.png"));
 }
