@@ -119,7 +119,7 @@ frame::Box box_of(const Json& j) {
 
 Json finding_json(const base::Finding& f) {
   return Json::array({static_cast<int>(f.severity), f.code, f.message, f.loc.file, f.loc.line, f.loc.col, f.article,
-                      f.page, f.fix});
+                      f.page, f.fix, f.report_only});
 }
 
 base::Finding finding_of(const Json& j) {
@@ -127,6 +127,7 @@ base::Finding finding_of(const Json& j) {
   f.severity = static_cast<base::Severity>(j.at(0).get<int>());
   j.at(1).get_to(f.code), j.at(2).get_to(f.message), j.at(3).get_to(f.loc.file), j.at(4).get_to(f.loc.line);
   j.at(5).get_to(f.loc.col), j.at(6).get_to(f.article), j.at(7).get_to(f.page), j.at(8).get_to(f.fix);
+  j.at(9).get_to(f.report_only);
   return f;
 }
 

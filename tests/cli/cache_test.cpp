@@ -103,3 +103,20 @@ TEST_CASE("cache: a damaged cache file is a page laid out again, not a wrong pag
   const Built clean = build(issue, dir / "clean", "--allow-overset");
   CHECK(slurp(dir / "out" / "out.pdf") == slurp(dir / "clean" / "out.pdf"));
 }
+
+TEST_CASE("cache: a build from the cache prints what a clean build prints") {
+  // The terminal shows the findings of cached pages as a clean build does: warnings and
+  // notes in page order, the report-only statistics (article fill) still left out.
+  const fs::path dir = scratch("cli-cache-terminal");
+  const fs::path issue = data("sheet/proof_sheet.xml");
+  const std::string out = " -o " + quote(dir / "out.pdf") + " --allow-overset";
+  const auto clean = paperset("build " + quote(issue) + out);
+  REQUIRE_MESSAGE(clean.exit_code == 0, clean.out);
+  const std::string cached = " --cache " + quote(dir / "cache");
+  REQUIRE(paperset("build " + quote(issue) + out + cached).exit_code == 0);
+  const auto again = paperset("build " + quote(issue) + out + cached);
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == clean.out);
+  CHECK(clean.out.find("overset") != std::string::npos);
+  CHECK(clean.out.find("grid lines (") == std::string::npos);  // no fill line
+}
