@@ -37,6 +37,11 @@ struct Frame {
   int page = 0;  // page number (as in <page number=…>)
   int columns = 0;  // text columns across the frame (变栏); 0: the article's columns
   base::Loc loc;
+  // Vertical text (竖排, docs/format.md "Vertical text"): the frame's text in vertical lines
+  // from right to left, in `tiers` bands (栏/段) of whole grid lines; 0: as many tiers as
+  // make each about a column width high. Resolved from the frame's or the article's dir=.
+  bool vertical = false;
+  int tiers = 0;
 };
 
 struct Photo {
@@ -71,6 +76,13 @@ struct Article {
   bool ear = false;     // written as <ear> (报眼): one frame, beside the page's masthead
   std::vector<FitMethod> fit;  // fit=: copyfitting methods, tried in order (none: set as written)
   int fit_rows = -1;           // fit-rows=: grid lines the last frame may gain or give back; -1: as many as free
+  // Vertical text (docs/format.md "Vertical text"): dir="vertical" on the article (its
+  // frames' default), tiers= likewise; the head group set vertically (竖题: a vertical
+  // <headline>, or the first frame vertical), beside the text on the right or the left.
+  bool vertical = false;
+  int tiers = 0;
+  bool head_vertical = false;
+  bool head_left = false;
   base::Loc loc;
 };
 

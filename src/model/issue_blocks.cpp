@@ -33,8 +33,8 @@ std::string read_id(const xml::Node& n, bool required) {
   return id.value_or("");
 }
 
-Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
-  n.allow({"col", "cols", "row", "rows", "page", "style", "columns"});
+Frame read_frame(const xml::Node& n, int page, const IssueScope& s, const Article& a) {
+  n.allow({"col", "cols", "row", "rows", "page", "style", "columns", "dir", "tiers"});
   if (const auto* inner = n.e.FirstChildElement()) n.unknown_child(*inner, "");
   n.no_loose_text();
   style_attr(n, s.layout, "");
@@ -43,6 +43,7 @@ Frame read_frame(const xml::Node& n, int page, const IssueScope& s) {
   f.rect = read_rect(n);
   f.page = n.opt_integer("page", 1).value_or(page);
   f.columns = n.opt_integer("columns", 1).value_or(0);
+  read_direction(n, f.vertical, f.tiers, a.vertical, a.tiers);
   return f;
 }
 
@@ -77,13 +78,15 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
     if (!a.body.empty())
       throw base::Error(c.at(), c.tag() + " after the article's text (line " + std::to_string(a.body.front().loc.line) + ")",
                         "move kicker, headline and subtitle before the byline and the first <p>");
-    a.head.push_back(read_text_block(c, kind, s.layout));
+    if (kind == TextKind::Headline) read_headline_direction(c, a);  // dir=, side= (竖题)
+    a.head.push_back(kind == TextKind::Headline ? read_text_content(c, kind, s.layout)
+                                                : read_text_block(c, kind, s.layout));
     return;
   }
   for (const auto& [name, kind] : kBody)
     if (tag == name) return a.body.push_back(read_text_block(c, kind, s.layout));
   if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s, parent.has("src")));
-  if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s));
+  if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s, a));
   parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, photo, frame");
 }
 
@@ -91,9 +94,10 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
 
 Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   n.allow({"id", "col", "cols", "row", "rows", "style", "balance", "box", "columns", "rules", "src", "format", "part",
-           "copy", "kicker", "fit", "fit-rows"});
+           "copy", "kicker", "fit", "fit-rows", "dir", "tiers"});
   n.no_loose_text();
   Article a;
+  read_direction(n, a.vertical, a.tiers, false, 0);
   read_fit(n, a);
   a.box = box_attr(n, s.layout);
   a.columns = n.opt_integer("columns", 1).value_or(0);
@@ -114,8 +118,9 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
            "remove col/cols/row/rows from the <article> (write the first frame as a <frame>) or remove the <frame>s");
   if (rect) {
     a.rect = *rect;
-    a.frames.push_back({*rect, page, 0, a.loc});  // one frame = the article's rect
+    a.frames.push_back({*rect, page, 0, a.loc, a.vertical, a.tiers});  // one frame = the article's rect
   }
+  check_vertical(n, a);
   // The text starts on the article's own page; later frames may jump elsewhere.
   if (a.frames.front().page != page)
     throw base::Error(a.frames.front().loc,

@@ -48,6 +48,12 @@ bool wide_char(char32_t c);
 std::vector<TextCell> apply_space_rule(const std::vector<TextCell>& cells);
 std::vector<Inline> rebuild_inlines(const std::vector<Inline>& runs, const std::vector<TextCell>& cells);
 
+// Vertical text (issue_vertical.cpp): dir= and tiers= of an article or frame, dir= and
+// side= of a headline, and the combinations that are errors (docs/format.md "Vertical text").
+void read_direction(const xml::Node& n, bool& vertical, int& tiers, bool inherited_vertical, int inherited_tiers);
+void read_headline_direction(const xml::Node& n, Article& a);
+void check_vertical(const xml::Node& n, Article& a);
+
 // Blocks of a page (issue_blocks.cpp).
 Article read_article(const xml::Node& n, int page, const IssueScope& s);
 // `in_copy`: nested in an article whose text comes from a copy file (src= may then be

@@ -78,6 +78,8 @@ struct Style {
   int space_after_lines = 0;
   Cmyk color;                     // default 100 % K
   std::string marker;             // set before each brief of a <briefs> (■, ●); empty: ■
+  int tcy_digits = 2;             // vertical text: numbers of up to this many digits as 纵中横
+  bool corner_quotes = false;     // “ ” ‘ ’ set as 「 」 『 』
   base::Loc loc;
 };
 

@@ -94,7 +94,7 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "size-min", "size-max", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
            "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
-           "marker", "keep-dates", "sizes", "max-measure", "max-measure-mode"});
+           "marker", "keep-dates", "sizes", "max-measure", "max-measure-mode", "tcy", "quotes"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();
@@ -119,6 +119,10 @@ Style parse_style(const xml::Node& n) {
   read_span_sizes(n, s);
   s.max_measure_em1000 = n.em1000("max-measure", 0, 1000);
   s.max_measure_columns = n.choice<bool>("max-measure-mode", {{"columns", true}, {"block", false}}, false);
+  // Vertical text (docs/format.md "Vertical text"): numbers of up to `tcy` digits set as
+  // 纵中横; quotes="corner" sets “ ” ‘ ’ as 「 」 『 』.
+  s.tcy_digits = n.choice<int>("tcy", {{"0", 0}, {"1", 1}, {"2", 2}, {"3", 3}}, 2);
+  s.corner_quotes = n.choice<bool>("quotes", {{"curly", false}, {"corner", true}}, false);
 
   s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
   s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);
