@@ -51,6 +51,7 @@ ArticleFlow::ArticleFlow(Job& job, const model::Article& a, const Fit& fit)
 // A byline written first in the body is set with the headline group, across the
 // article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
 const model::TextBlock* ArticleFlow::head_byline() const {
+  if (a_.head_vertical) return nullptr;  // a vertical head: the byline stays with the text
   return !a_.body.empty() && a_.body.front().kind == model::TextKind::Byline ? &a_.body.front() : nullptr;
 }
 
@@ -89,9 +90,14 @@ void ArticleFlow::run() {
 // The head placed (measured only, when nothing is placed), the slots and the items
 // made, the story at its start.
 void ArticleFlow::prepare() {
-  plan_head();
-  const int body_row = place_head();
-  slots_ = article_slots(job_.layout(), a_, body_row);
+  int body_row = 0;
+  if (a_.head_vertical) {
+    body_row = prepare_vertical_head();
+  } else {
+    plan_head();
+    body_row = place_head();
+  }
+  slots_ = article_slots(job_.layout(), a_, body_row, head_zone_);
   columns_ = slots_;
   used_.assign(slots_.size(), 0);
   make_items();
@@ -205,7 +211,8 @@ std::pair<Len, Len> ArticleFlow::head_span() const {
 
 Len ArticleFlow::narrowest() const {
   Len w = 0;
-  for (const auto& sl : slots_) w = w == 0 ? sl.w : std::min(w, sl.w);
+  for (const auto& sl : slots_)
+    if (!sl.vertical) w = w == 0 ? sl.w : std::min(w, sl.w);
   return w > 0 ? w : job_.layout().column_width;
 }
 
@@ -220,10 +227,11 @@ void ArticleFlow::make_items() {
     const Len size = b.kind == model::TextKind::Para && fit_.body_size > 0 ? fit_.body_size : 0;
     const auto tracked = fit_.tracking.find(static_cast<size_t>(&b - a_.body.data()));
     Item it{&b,         s_.paragraph(b, a_.id, page, indent, size), s_.rows_per_line(st), size > 0 ? size : st.size,
-            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second};
+            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second, {}, {}};
     if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
     items_->push_back(std::move(it));
   }
+  make_vertical_items();
 }
 
 // Overset is an error naming the article and how much did not fit (docs/format.md);
@@ -234,13 +242,15 @@ int ArticleFlow::lines_left(int* chars) const {
   for (size_t k = st_.k; k < items.size(); ++k) {
     const Item& it = items[k];
     const bool current = k == st_.k;
-    if (!it.fixed.empty()) {
-      for (size_t j = current ? st_.fi : 0; j < it.fixed.size(); ++j) n += line_chars(it.fixed[j].line), ++lines;
+    const auto& fixed = fixed_for(it);
+    if (!fixed.empty()) {
+      for (size_t j = current ? st_.fi : 0; j < fixed.size(); ++j) n += line_chars(fixed[j].line), ++lines;
       continue;
     }
+    const compose::Paragraph& para = para_for(it);
     compose::Cursor rest = current ? st_.c : compose::Cursor{};
-    n += count_chars(it.para.shaped().text, rest.pos);
-    while (!it.para.done(rest)) it.para.next_line(rest, width_for(it)), ++lines;
+    n += count_chars(para.shaped().text, rest.pos);
+    while (!para.done(rest)) para.next_line(rest, width_for(it)), ++lines;
   }
   if (chars) *chars += n;
   return lines;
@@ -256,8 +266,9 @@ void ArticleFlow::overset() {
   const std::string msg = std::to_string(chars) + " characters (" + std::to_string(lines) +
                           " lines) did not fit its frames";
   const model::Layout& L = job_.layout();
-  report_overset(job_, msg, "make the frames larger or cut the text", a_.loc, a_.id, last.page,
-                 {last.x, L.row_y(std::max(last.row_last, last.row_first)), last.w, L.pitch});
+  const model::Box mark = last.vertical ? slot_box(last)
+                                        : model::Box{last.x, L.row_y(std::max(last.row_last, last.row_first)), last.w, L.pitch};
+  report_overset(job_, msg, "make the frames larger or cut the text", a_.loc, a_.id, last.page, mark);
 }
 
 // A column left mostly empty is reported: less than half of its frame's grid lines used,
@@ -287,7 +298,8 @@ void ArticleFlow::underset() {
   for (const Empty& e : mostly_empty()) {
     const int fi = e.frame, n_used = e.used, rows = e.rows;
     const std::vector<int>& empty = e.columns;
-    std::string which = empty.size() == 1 ? "column " : "columns ";
+    const bool tiers = a_.frames[static_cast<size_t>(e.frame)].vertical;  // vertical text: its tiers (栏)
+    std::string which = std::string(tiers ? "tier" : "column") + (empty.size() == 1 ? " " : "s ");
     for (size_t i = 0; i < empty.size(); ++i) which += (i ? ", " : "") + std::to_string(empty[i]);
     const model::Frame& f = a_.frames[static_cast<size_t>(fi)];
     job_.diag.warn("underset",
@@ -305,6 +317,10 @@ void ArticleFlow::column_boxes() {
     frame::Box b;
     b.kind = "column", b.id = a_.id;
     b.x = sl.x, b.y = L.row_y(sl.row_first), b.w = sl.w, b.h = sl.rows() * L.pitch;
+    if (sl.vertical) {  // a tier of vertical lines: its lines' columns
+      const model::Box t = slot_box(sl);
+      b.x = t.x, b.y = t.y, b.w = t.w, b.h = t.h;
+    }
     job_.page(sl.page).boxes.push_back(b);
   }
 }

@@ -11,6 +11,7 @@
 #include "flow/head.h"
 #include "flow/pages.h"
 #include "flow/slots.h"
+#include "flow/vertical_head.h"
 
 namespace flow {
 
@@ -23,6 +24,10 @@ struct Item {
   std::vector<HeadLine> fixed;  // subheads: lines set at the column width, broken at the editor's spaces
   Len measure = 0;              // the width the fixed lines were set at (the narrowest column)
   int scale1000 = 1000;         // copyfit tracking of a paragraph (copyfit.h)
+  // Vertical text (vertical_flow.cpp): the same paragraph shaped and composed for the
+  // tiers of vertical frames, and a subhead's lines set at the tier's column length.
+  std::shared_ptr<compose::Paragraph> vpara;
+  std::vector<HeadLine> vfixed;
 };
 
 // Where the story stands: the break token handed from slot to slot.
@@ -96,6 +101,15 @@ class ArticleFlow {
   }
   Len narrowest() const;
   void draw_boxes();
+  // Vertical text (vertical_flow.cpp; docs/format.md "Vertical text").
+  int prepare_vertical_head();  // the head set vertically; returns the first body row (or line)
+  void make_vertical_items();
+  bool in_tier() const { return st_.si < slots_.size() && slots_[st_.si].vertical; }
+  const compose::Paragraph& para_for(const Item& it) const { return in_tier() && it.vpara ? *it.vpara : it.para; }
+  const std::vector<HeadLine>& fixed_for(const Item& it) const { return in_tier() && it.vpara ? it.vfixed : it.fixed; }
+  void place_in_tier(const compose::Paragraph& p, const compose::Line& l, int rows, const std::string& role);
+  void tier_jump_line(const Slot& at, int row, const std::string& text);
+  model::Box slot_box(const Slot& sl) const;
   // Paragraphs are composed at the column widened by copyfit tracking; their glyph
   // positions are scaled back when placed.
   Len width_for(const Item& it) const {
@@ -119,6 +133,8 @@ class ArticleFlow {
   HeadGroup head_;
   int head_col_ = 0, head_cols_ = 0, head_row_ = 0;
   int head_lost_chars_ = 0, head_lost_lines_ = 0;  // head lines that did not fit the frame
+  VerticalHead vhead_;                 // a head set vertically (竖题)
+  std::pair<int, int> head_zone_{0, 0};  // its grid columns beside horizontal text {first, count}
 };
 
 }  // namespace flow

@@ -20,7 +20,7 @@ bool ArticleFlow::flow() {
   for (; st_.k < items.size(); ++st_.k, st_.c = {}, st_.fi = 0, st_.started = false) {
     Item& it = items[st_.k];
     if (!st_.started && !start_item(it)) return false;
-    if (!(it.fixed.empty() ? flow_para(it) : flow_fixed(it))) return false;
+    if (!(fixed_for(it).empty() ? flow_para(it) : flow_fixed(it))) return false;
     st_.row += s_.style(it.block->style).space_after_lines;
   }
   return true;
@@ -39,8 +39,8 @@ bool ArticleFlow::start_item(const Item& it) {
 }
 
 bool ArticleFlow::flow_fixed(const Item& it) {
-  while (st_.fi < it.fixed.size()) {
-    const HeadLine& hl = it.fixed[st_.fi];
+  while (st_.fi < fixed_for(it).size()) {
+    const HeadLine& hl = fixed_for(it)[st_.fi];
     if (!fits(hl.rows)) {
       if (!next_slot()) return false;
       continue;
@@ -52,7 +52,7 @@ bool ArticleFlow::flow_fixed(const Item& it) {
 }
 
 bool ArticleFlow::flow_para(Item& it) {
-  while (!it.para.done(st_.c)) {
+  while (!para_for(it).done(st_.c)) {
     if (!fits(it.rows) || avoid_lonely_line(it)) {
       if (!next_slot()) return false;
       continue;
@@ -61,9 +61,10 @@ bool ArticleFlow::flow_para(Item& it) {
     // composer is told how many lines are left down to it.
     const Slot& sl = slots_[st_.si];
     const int left = sl.jump_out ? (sl.row_last - st_.row) / it.rows + 1 : 0;
-    const compose::Line line = it.para.next_line(st_.c, width_for(it),
-                                                 left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
-    place(it.para, line, it.rows, it.size, it.role, 0, it.scale1000);
+    const compose::Paragraph& para = para_for(it);
+    const compose::Line line = para.next_line(st_.c, width_for(it),
+                                              left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
+    place(para, line, it.rows, it.size, it.role, 0, it.scale1000);
   }
   return true;
 }
@@ -88,6 +89,7 @@ void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern,
   std::string text = pattern;
   const auto p = text.find("{page}");
   if (p != std::string::npos) text.replace(p, 6, std::to_string(other_page));
+  if (at.vertical) return tier_jump_line(at, row, text);  // a vertical line in its tier
   const auto para = s_.plain(text, "jump", a_.id, at.page);
   const auto lines = para.lines(col_w());
   if (lines.empty()) return;
@@ -104,13 +106,13 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
   const Item* next = st_.k + 1 < items.size() ? &items[st_.k + 1] : nullptr;
   const model::Style& st = s_.style(it.block->style);
   int need = st_.row == slots_[st_.si].row_first ? 0 : st.space_before_lines;
-  for (const auto& hl : it.fixed) need += hl.rows;
+  for (const auto& hl : fixed_for(it)) need += hl.rows;
   if (next) {
     int lines = 2;
-    if (next->fixed.empty()) {
+    if (fixed_for(*next).empty()) {
       compose::Cursor c;
-      next->para.next_line(c, width_for(*next));
-      if (next->para.done(c)) lines = 1;
+      para_for(*next).next_line(c, width_for(*next));
+      if (para_for(*next).done(c)) lines = 1;
     }
     need += st.space_after_lines + lines * next->rows;
   }
@@ -123,17 +125,19 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
 bool ArticleFlow::avoid_lonely_line(const Item& it) const {
   const bool para = it.block->kind == model::TextKind::Para || it.block->kind == model::TextKind::Item;
   if (!para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
+  const compose::Paragraph& p = para_for(it);
   compose::Cursor peek = st_.c;
-  it.para.next_line(peek, width_for(it));
-  if (it.para.done(peek)) return false;  // this line ends the paragraph: fine here
+  p.next_line(peek, width_for(it));
+  if (p.done(peek)) return false;  // this line ends the paragraph: fine here
   if (st_.c.line_index == 0) return true;  // a first line alone at the foot
-  it.para.next_line(peek, width_for(it));
-  return it.para.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
+  p.next_line(peek, width_for(it));
+  return p.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
 }
 
 // Subhead lines are set once at the narrowest column of the article; in a wider column a
 // centred (right-aligned) line moves by half (all) of the difference.
 Len ArticleFlow::centring_shift(const Item& it) const {
+  if (in_tier()) return 0;  // vertical subhead lines are set at the tier's own length
   const Len extra = col_w() - it.measure;
   if (extra <= 0) return 0;
   switch (s_.style(it.block->style).align) {
@@ -146,6 +150,7 @@ Len ArticleFlow::centring_shift(const Item& it) const {
 void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size,
                         const std::string& role, Len shift, int scale1000) {
   const Slot& sl = slots_[st_.si];
+  if (sl.vertical) return place_in_tier(p, l, rows, role);
   if (!quiet()) {
     const Len base = s_.baseline(job_.layout().row_y(st_.row), rows, size);
     s_.place(job_.page(sl.page), p, l, sl.x + shift, base, a_.id, role, scale1000);

@@ -40,7 +40,7 @@ static compose::ParaStyle para_style(const model::Style& s, bool indent) {
 }
 
 compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::string& context, int page,
-                                     bool indent, Len size, bool head) const {
+                                     bool indent, Len size, bool head, bool vertical) const {
   const model::Style& base_style = layout_.style(block.style, block.loc);
   std::string text;
   std::vector<text::Span> spans;
@@ -59,6 +59,9 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   text::ShapeOptions opt;
   opt.context = context;
   opt.page = page;
+  opt.vertical = vertical;  // docs/composer.md "Vertical text"
+  opt.tcy_digits = base_style.tcy_digits;
+  opt.corner_quotes = base_style.corner_quotes;
   // Headlines are shaped at several sizes and widths before one is chosen: report each
   // finding (e.g. a missing glyph) once.
   base::Diagnostics found;
@@ -69,15 +72,16 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   compose::ParaStyle ps = para_style(base_style, indent);
   ps.datelines = std::move(datelines);
   ps.head = head;
+  if (vertical) ps.direction = compose::Direction::Vertical;
   return compose::Paragraph(fonts_, std::move(shaped), std::move(ps));
 }
 
 compose::Paragraph Setter::plain(const std::string& text, const std::string& style, const std::string& context,
-                                 int page, bool indent, Len size) const {
+                                 int page, bool indent, Len size, bool vertical) const {
   model::TextBlock b;
   b.style = style;
   b.content.push_back({text, false, false, false, {}});
-  return paragraph(b, context, page, indent, size);
+  return paragraph(b, context, page, indent, size, false, vertical);
 }
 
 int Setter::rows_per_line(const model::Style& s) const {

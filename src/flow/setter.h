@@ -23,11 +23,12 @@ class Setter {
   // text copyfitted); inline runs set at the block style's size follow it.
   // `head`: display text (headlines, subheads, bylines, banners): the composer breaks it
   // only between words, balanced (docs/composer.md "Headlines").
+  // `vertical`: shaped and composed for a vertical line (竖排, docs/composer.md).
   compose::Paragraph paragraph(const model::TextBlock& block, const std::string& context, int page,
-                               bool indent = true, Len size = 0, bool head = false) const;
+                               bool indent = true, Len size = 0, bool head = false, bool vertical = false) const;
   // A paragraph for plain text in a style (folios, jump lines, headline parts).
   compose::Paragraph plain(const std::string& text, const std::string& style, const std::string& context,
-                           int page, bool indent = false, Len size = 0) const;
+                           int page, bool indent = false, Len size = 0, bool vertical = false) const;
 
   // Grid lines one line of this style takes (占行, docs/typography.md "The character grid").
   int rows_per_line(const model::Style& s) const;
@@ -50,6 +51,13 @@ class Setter {
   void place_mark(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
                   const std::string& role) const;
 
+  // A vertical line (vertical_setter.cpp): its column's centre at x, its start (top) at
+  // y_top. The line box spans the glyphs' em boxes; its `baseline` is the centre's x.
+  void place_vertical(frame::Page& page, const compose::Paragraph& para, const compose::Line& line, Len x,
+                      Len y_top, const std::string& id, const std::string& role) const;
+  void place_vertical_mark(frame::Page& page, const compose::Line& line, Len x, Len y_top, const std::string& id,
+                           const std::string& role) const;
+
   // --dump=lines: when set, every placed line of a paragraph is recorded here.
   void set_line_dump(std::string* out) { dump_ = out; }
 
@@ -61,6 +69,8 @@ class Setter {
   int face_for(const model::Style& s, bool bold, bool italic) const;
   void add(frame::Page& page, const compose::Line& line, Len x, Len baseline, const std::string& id,
            const std::string& kind, const std::string& role, int scale1000 = 1000) const;
+  void add_vertical(frame::Page& page, const compose::Line& line, Len x, Len y_top, const std::string& id,
+                    const std::string& kind, const std::string& role) const;
   int tag_for(const model::Cmyk& c) const;
   void report_loose(const compose::Line& line, const std::string& id, int page, const std::string& role) const;
 

@@ -87,10 +87,16 @@ void reserve_jumps(std::vector<Slot>& slots) {
 
 }  // namespace
 
-std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row) {
+std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
+                                std::pair<int, int> head) {
   std::vector<Slot> slots;
   for (size_t fi = 0; fi < a.frames.size(); ++fi) {
-    const model::Frame& f = a.frames[fi];
+    const model::Frame f = fi == 0 ? beside_head(a.frames[fi], head) : a.frames[fi];
+    if (f.vertical) {  // tiers of vertical lines (竖排)
+      const auto tiers = tier_slots(L, a, f, static_cast<int>(fi), fi == 0 ? body_row : 1);
+      slots.insert(slots.end(), tiers.begin(), tiers.end());
+      continue;
+    }
     const Inner in = inner_of(L, a, f);
     const int first = fi == 0 ? body_row : in.row_first, last = in.row_last;
     bool grid = false;

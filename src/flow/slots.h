@@ -33,6 +33,11 @@ struct Slot {
   bool jump_out = false;  // the row after row_last is reserved for "（下转第N版）"
   bool jump_in = false;   // the row before row_first is reserved for "（上接第N版）"
   Len x = 0, w = 0;       // the text column on the page
+  // A tier (栏) of vertical text (vertical_slots.cpp): its "rows" are line positions
+  // counted from its right edge, one line pitch each; `w` is its column length (the
+  // measure), `x` its left edge; the lines start at `top` and stand left of `right`.
+  bool vertical = false;
+  Len top = 0, right = 0;
   int rows() const { return row_last - row_first + 1; }
 };
 
@@ -47,8 +52,19 @@ std::vector<TextColumn> text_columns(const model::Layout& L, const model::Articl
                                      bool* grid = nullptr);
 
 // `body_row`: the first grid row of body text in the first frame (below the headline
-// group, in every column of the frame).
-std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row);
+// group, in every column of the frame); in a vertical first frame, the first line position
+// (left of a vertical head). `head`: grid columns of the first frame a vertical head takes
+// beside the text ({first column, count}; count 0: none).
+std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
+                                std::pair<int, int> head = {0, 0});
+
+// Vertical text (vertical_slots.cpp): the tiers of a vertical frame, top to bottom, their
+// lines from `first_line` on; the line pitch across them; the tiers a frame has.
+std::vector<Slot> tier_slots(const model::Layout& L, const model::Article& a, const model::Frame& f, int fi,
+                             int first_line);
+int tier_count(const model::Layout& L, const model::Article& a, const model::Frame& f);
+// The frame with the columns a vertical head takes removed (the text's part of it).
+model::Frame beside_head(const model::Frame& f, std::pair<int, int> head);
 
 // Grid rows [first, last] of the text column [x, x + w) of frame `f` not covered by a
 // photo of the article (with its grid line of clearance above and below).

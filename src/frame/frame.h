@@ -31,6 +31,20 @@ struct GlyphRun {
   std::vector<Glyph> glyphs;
   std::string text;                           // the characters these glyphs show
   std::vector<std::pair<int, int>> clusters;  // (bytes, glyphs) per cluster
+
+  // Vertical text (竖排; docs/print.md "Vertical text"). Upright: glyphs standing in a
+  // vertical line; (x, y) is still each glyph's horizontal origin (the PDF shows them with
+  // the face's vertical font, Identity-V, from their vertical origins). Rotated: each glyph
+  // turned 90° clockwise about (x, y), its baseline running down the page. `hscale` < 1000
+  // condenses the glyphs horizontally about their origins (纵中横 numbers).
+  enum class Orient : std::uint8_t { Horizontal, Upright, Rotated };
+  Orient orient = Orient::Horizontal;
+  int hscale = 1000;
+  // The first run of a line that extractors must read as one line (a vertical column):
+  // the line's text and how many runs, this one included, it spans (the PDF wraps them in
+  // one ActualText span).
+  std::string line_text;
+  int line_runs = 0;
 };
 
 struct Rule {
