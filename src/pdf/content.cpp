@@ -14,6 +14,7 @@
 
 #include "pdf/content.h"
 #include "pdf/util.h"
+#include "pdf/vertical.h"
 
 namespace pdf {
 
@@ -52,6 +53,7 @@ class Writer {
   std::optional<frame::Cmyk> fill_, stroke_;
   std::optional<bool> overprint_;
   Len line_width_ = 1000;  // PDF's initial line width is 1 pt
+  int line_runs_left_ = 0;  // runs of the open line span (GlyphRun::line_runs)
 };
 
 void Writer::colour(const frame::Cmyk& c, bool stroke) {
@@ -148,16 +150,28 @@ void Writer::operator()(const frame::Image& img) {
 }
 
 void Writer::operator()(const frame::GlyphRun& r) {
-  if (r.glyphs.empty()) return;
-  const EmbeddedFont& f = res_.font(r.face);
-  names_.fonts.insert(r.face);
-  colour(r.color, false);
-  overprint(r.color.is_black());
-  s_ += "BT\n/F" + std::to_string(r.face) + " ";
-  append_len(s_, r.size);
-  s_ += " Tf\n";
-  glyphs(r, f);
-  s_ += "ET\n";
+  // A line read as one (a vertical column, docs/print.md "Vertical text"): one ActualText
+  // span over its runs, so extractors give back the column as a line in reading order.
+  if (r.line_runs > 0 && line_runs_left_ == 0) {
+    s_ += "/Span <</ActualText <FEFF" + utf16_hex(r.line_text) + ">>> BDC\n";
+    line_runs_left_ = r.line_runs;
+  }
+  if (!r.glyphs.empty()) {
+    const EmbeddedFont& f = res_.font(r.face);
+    (r.orient == frame::GlyphRun::Orient::Upright ? names_.vertical_fonts : names_.fonts).insert(r.face);
+    colour(r.color, false);
+    overprint(r.color.is_black());
+    if (turned_run(r)) {
+      show_turned_run(s_, r, f, off_, top_, line_runs_left_ > 0);
+    } else {
+      s_ += "BT\n/F" + std::to_string(r.face) + " ";
+      append_len(s_, r.size);
+      s_ += " Tf\n";
+      glyphs(r, f);
+      s_ += "ET\n";
+    }
+  }
+  if (line_runs_left_ > 0 && --line_runs_left_ == 0) s_ += "EMC\n";
 }
 
 // Text showing with exact positions. `pen` follows the position a viewer computes (x in
@@ -212,7 +226,7 @@ void Writer::glyphs(const frame::GlyphRun& r, const EmbeddedFont& f) {
     const std::string chars = r.text.substr(std::min(byte, r.text.size()), static_cast<std::size_t>(bytes));
     const std::size_t end = std::min(r.glyphs.size(), g + static_cast<std::size_t>(count));
     auto mapped = count == 1 && g < end ? f.text_of.find(r.glyphs[g].gid) : f.text_of.end();
-    const bool span = g < end && !(mapped != f.text_of.end() && mapped->second == chars);
+    const bool span = line_runs_left_ == 0 && g < end && !(mapped != f.text_of.end() && mapped->second == chars);
     if (span) {
       line.close();
       s_ += "/Span <</ActualText <FEFF" + utf16_hex(chars) + ">>> BDC\n";

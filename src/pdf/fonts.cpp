@@ -29,6 +29,7 @@ namespace {
 struct Use {
   std::set<std::uint32_t> gids;
   std::unordered_map<std::uint32_t, std::string> text_of;
+  bool vertical = false;  // shown upright in a vertical line: the file needs its vertical font
 };
 
 // Every glyph each face shows, and what each glyph says when a cluster shows it alone:
@@ -39,6 +40,7 @@ std::map<int, Use> collect(const frame::Document& doc) {
   for (const auto& page : doc.pages)
     for (const auto& run : page.of<frame::GlyphRun>()) {
       Use& u = use[run.face];
+      u.vertical = u.vertical || run.orient == frame::GlyphRun::Orient::Upright;
       std::size_t byte = 0, glyph = 0;
       for (const auto& [bytes, glyphs] : run.clusters) {
         for (int k = 0; k < glyphs && glyph + static_cast<std::size_t>(k) < run.glyphs.size(); ++k)
@@ -124,6 +126,8 @@ EmbeddedFont embed(const frame::Face& face, int index, Use&& use) {
   f.program_flate = flate(f.program.data);
   f.widths = widths(f);
   f.to_unicode = flate(to_unicode(f));
+  f.vertical = use.vertical;
+  if (f.vertical) f.vertical_metrics = vertical_metrics(f);
   return f;
 }
 

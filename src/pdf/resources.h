@@ -26,6 +26,16 @@ struct EmbeddedFont {
   std::unordered_map<std::uint32_t, std::string> text_of;
   double width_1000(std::uint32_t gid) const;  // advance in 1/1000 em, as written in /W
   std::uint32_t code(std::uint32_t gid) const;  // the 2-byte code (= CID) content shows
+  // Vertical text (vertical.cpp): the face is shown upright somewhere, so the file also
+  // has its vertical font (/V<face>, Identity-V) and the CIDFont its /DW2 and /W2.
+  bool vertical = false;
+  std::string vertical_metrics;  // "/DW2 [...] /W2 [...]"
+  // As written in /W2 or /DW2, in 1/1000 em: the vertical advance (negative: down) and the
+  // position vector from the glyph's horizontal origin to its vertical origin.
+  struct VMetrics {
+    double w1 = -1000, vx = 500, vy = 880;
+  };
+  VMetrics vmetrics(std::uint32_t gid) const;
 };
 
 // One photo source (all placements of the same bytes share it).
@@ -67,6 +77,8 @@ class Resources {
 
 // fonts.cpp
 std::map<int, EmbeddedFont> embed_fonts(const frame::Document& doc, int jobs);
+// vertical.cpp: /DW2 and /W2 of a face shown upright (ISO 32000-1 §9.7.4.3).
+std::string vertical_metrics(const EmbeddedFont& f);
 // images.cpp (photos.h for `started`)
 void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag,
                     PhotoWork* started);

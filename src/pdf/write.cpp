@@ -47,7 +47,8 @@ class FileObjects {
   Obj resources(const PageNames& names);
 
  private:
-  Obj font(int face);
+  Obj font(int face, bool vertical = false);
+  Obj cid_font(int face);
   Obj image(std::size_t k);
   Obj spot(std::size_t k);
   Obj ext_gstate(bool overprint);
@@ -55,7 +56,8 @@ class FileObjects {
 
   QPDF& pdf_;
   const Resources& res_;
-  std::map<int, Obj> fonts_;
+  std::map<std::pair<int, bool>, Obj> fonts_;
+  std::map<int, Obj> cid_fonts_, to_unicode_;
   std::map<std::size_t, Obj> images_, spots_;
   std::map<bool, Obj> gstates_;
   Obj all_;
@@ -83,15 +85,16 @@ Obj font_descriptor(QPDF& pdf, const EmbeddedFont& f) {
   return pdf.makeIndirectObject(desc);
 }
 
-// Type 0 font, Identity-H, over a CIDFontType0 (CFF) or CIDFontType2 (TrueType) descendant
-// (ISO 32000-1 §9.7).
-Obj FileObjects::font(int face) {
-  if (auto it = fonts_.find(face); it != fonts_.end()) return it->second;
+// The CIDFontType0 (CFF) or CIDFontType2 (TrueType) of a face, shared by its horizontal
+// and vertical Type 0 fonts; a face shown upright also has its vertical metrics (/DW2 /W2,
+// docs/print.md "Vertical text").
+Obj FileObjects::cid_font(int face) {
+  if (auto it = cid_fonts_.find(face); it != cid_fonts_.end()) return it->second;
   const EmbeddedFont& f = res_.font(face);
   const text::FontProgram& p = f.program;
   const bool cff = p.format == text::FontProgram::Format::Cff;
   Obj cid = Obj::parse("<< /Type /Font /Subtype /" + std::string(cff ? "CIDFontType0" : "CIDFontType2") +
-                       " /BaseFont /" + f.base_font + " /DW 1000 >>");
+                       " /BaseFont /" + f.base_font + " /DW 1000 " + f.vertical_metrics + " >>");
   Obj info = Obj::newDictionary();
   info.replaceKey("/Registry", Obj::newString(p.registry));
   info.replaceKey("/Ordering", Obj::newString(p.ordering));
@@ -100,13 +103,26 @@ Obj FileObjects::font(int face) {
   cid.replaceKey("/FontDescriptor", font_descriptor(pdf_, f));
   cid.replaceKey("/W", Obj::parse(f.widths));
   if (!cff) cid.replaceKey("/CIDToGIDMap", name("/Identity"));
-  Obj type0 = Obj::parse("<< /Type /Font /Subtype /Type0 /BaseFont /" + f.base_font + (cff ? "-Identity-H" : "") +
-                         " /Encoding /Identity-H >>");
+  return cid_fonts_[face] = pdf_.makeIndirectObject(cid);
+}
+
+// Type 0 font, Identity-H (or Identity-V for vertical text), over the face's CIDFont
+// (ISO 32000-1 §9.7).
+Obj FileObjects::font(int face, bool vertical) {
+  if (auto it = fonts_.find({face, vertical}); it != fonts_.end()) return it->second;
+  const EmbeddedFont& f = res_.font(face);
+  const bool cff = f.program.format == text::FontProgram::Format::Cff;
+  const std::string enc = vertical ? "Identity-V" : "Identity-H";
+  Obj type0 = Obj::parse("<< /Type /Font /Subtype /Type0 /BaseFont /" + f.base_font + (cff ? "-" + enc : "") +
+                         " /Encoding /" + enc + " >>");
   Obj kids = Obj::newArray();
-  kids.appendItem(pdf_.makeIndirectObject(cid));
+  kids.appendItem(cid_font(face));
   type0.replaceKey("/DescendantFonts", kids);
-  type0.replaceKey("/ToUnicode", flate_stream(pdf_, f.to_unicode));
-  return fonts_[face] = pdf_.makeIndirectObject(type0);
+  // One ToUnicode stream for both encodings: the same codes, the same characters.
+  auto tu = to_unicode_.find(face);
+  if (tu == to_unicode_.end()) tu = to_unicode_.emplace(face, flate_stream(pdf_, f.to_unicode)).first;
+  type0.replaceKey("/ToUnicode", tu->second);
+  return fonts_[{face, vertical}] = pdf_.makeIndirectObject(type0);
 }
 
 Obj FileObjects::image(std::size_t k) {
@@ -181,6 +197,7 @@ Obj FileObjects::resources(const PageNames& n) {
     return r.getKey(key);
   };
   for (int f : n.fonts) sub("/Font").replaceKey("/F" + std::to_string(f), font(f));
+  for (int f : n.vertical_fonts) sub("/Font").replaceKey("/V" + std::to_string(f), font(f, true));
   for (std::size_t k : n.images) sub("/XObject").replaceKey("/Im" + std::to_string(k), image(k));
   for (std::size_t k : n.spots) sub("/ColorSpace").replaceKey("/CS" + std::to_string(k), spot(k));
   if (n.registration) sub("/ColorSpace").replaceKey("/CSall", registration());
@@ -279,7 +296,7 @@ std::vector<frame::Cmyk> spots_of(const frame::Document& doc) {
 
 std::string fingerprint(const Resources& r) {
   std::string key = r.output_profile;
-  for (const auto& [face, f] : r.fonts) key += f.base_font + f.program_flate + f.to_unicode + f.widths;
+  for (const auto& [face, f] : r.fonts) key += f.base_font + f.program_flate + f.to_unicode + f.widths + f.vertical_metrics;
   for (const auto& im : r.images) key += md5_hex(im.data()) + im.smask_flate + im.stencil_flate;
   return md5_hex(key);
 }

@@ -3,6 +3,8 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include <cmath>
+
 #include "base/context.h"
 #include "image/image.h"
 
@@ -51,12 +53,31 @@ void Drawer::text(cairo_t* cr, const frame::GlyphRun& r) {
   cairo_set_font_face(cr, font(r.face));
   cairo_set_font_size(cr, pt(r.size));
   colour(cr, r.color);
+  // Vertical text (frame.h GlyphRun::orient): an upright glyph is drawn from its horizontal
+  // origin as any other; a turned run about its first glyph's origin, rotated 90°
+  // clockwise; a condensed one (纵中横) scaled in x about it, as the PDF shows them.
+  const bool turned = r.orient == frame::GlyphRun::Orient::Rotated;
+  const double k = turned ? 1.0 : r.hscale / 1000.0;
+  const double x0 = pt(r.glyphs[0].x), y0 = pt(r.glyphs[0].y);
+  const bool local = turned || r.hscale != 1000;
   std::vector<cairo_glyph_t> gs(r.glyphs.size());
-  for (size_t i = 0; i < gs.size(); ++i) gs[i] = {r.glyphs[i].gid, pt(r.glyphs[i].x), pt(r.glyphs[i].y)};
+  for (size_t i = 0; i < gs.size(); ++i) {
+    const double x = pt(r.glyphs[i].x), y = pt(r.glyphs[i].y);
+    gs[i] = {r.glyphs[i].gid, x, y};
+    if (turned) gs[i].x = y - y0, gs[i].y = x0 - x;  // page (x0 - v, y0 + u) ← local (u, v)
+    else if (local) gs[i].x = (x - x0) / k, gs[i].y = y - y0;
+  }
   std::vector<cairo_text_cluster_t> cs(r.clusters.size());
   for (size_t i = 0; i < cs.size(); ++i) cs[i] = {r.clusters[i].first, r.clusters[i].second};
+  if (local) {
+    cairo_save(cr);
+    cairo_translate(cr, x0, y0);
+    if (turned) cairo_rotate(cr, M_PI / 2);
+    else cairo_scale(cr, k, 1.0);
+  }
   cairo_show_text_glyphs(cr, r.text.data(), static_cast<int>(r.text.size()), gs.data(), static_cast<int>(gs.size()),
                          cs.data(), static_cast<int>(cs.size()), static_cast<cairo_text_cluster_flags_t>(0));
+  if (local) cairo_restore(cr);
 }
 
 void Drawer::rule(cairo_t* cr, const frame::Rule& r) {
