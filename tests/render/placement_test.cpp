@@ -145,7 +145,7 @@ void check_sample(const fs::path& issue_file) {
 }  // namespace
 
 TEST_CASE("placement: Ghostscript's render of the PDF matches cairo's proof within a pixel") {
-  for (const char* sample : {"wujin-2024-01-05.xml", "district-tabloid.xml"})
+  for (const char* sample : {"wujin-2024-01-05.xml", "district-tabloid.xml", "vertical-feature.xml"})
     check_sample(test::source_root() / "samples" / sample);
 }
 
