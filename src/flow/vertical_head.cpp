@@ -75,23 +75,12 @@ Len fitting_size(const Ctx& c, const std::vector<std::vector<std::string>>& line
   return full;
 }
 
-// A part that still needs n columns is broken into n balanced ones: the shortest column
-// length, in whole ems, at which it takes no more than n.
-std::vector<compose::Line> balanced(const compose::Paragraph& p, Len max, Len em) {
-  auto lines = p.lines(max);
-  if (lines.size() <= 1 || em <= 0) return lines;
-  const std::size_t n = lines.size();
-  for (Len m = std::max<Len>(em, (natural(p) / static_cast<Len>(n) + em - 1) / em * em); m < max; m += em) {
-    auto trial = p.lines(m);
-    if (trial.size() <= n) return trial;
-  }
-  return lines;
-}
-
-void add_part(VerticalHead& h, const Ctx& c, compose::Paragraph p, Len size, int pitches, const std::string& role) {
+// A part that still needs several columns is broken by the composer's head mode: the
+// fewest columns, between words, centred ones balanced (docs/composer.md "Headlines").
+void add_part(VerticalHead& h, const Ctx& c, compose::Paragraph p, int pitches, const std::string& role) {
   auto para = std::make_shared<const compose::Paragraph>(std::move(p));
   const model::Align align = c.s.style(c.b.style).align;
-  for (auto& l : balanced(*para, c.max, size)) {
+  for (auto& l : para->lines(c.max)) {
     const Len len = l.width - l.indent;
     h.lines.push_back({std::move(l), para, role, pitches, 0, align, len});
   }
@@ -100,7 +89,7 @@ void add_part(VerticalHead& h, const Ctx& c, compose::Paragraph p, Len size, int
 void add_element(VerticalHead& h, const Ctx& c, const std::string& role) {
   const int pitches = c.s.rows_per_line(c.s.style(c.b.style));
   if (!plain_runs(c.b)) {
-    add_part(h, c, c.s.paragraph(c.b, c.id, c.page, false, 0, true, true), c.s.style(c.b.style).size, pitches, role);
+    add_part(h, c, c.s.paragraph(c.b, c.id, c.page, false, 0, true, true), pitches, role);
     return;
   }
   const auto lines = parts_of(c.b);
@@ -110,7 +99,7 @@ void add_element(VerticalHead& h, const Ctx& c, const std::string& role) {
       std::string text = ps[i];
       std::size_t j = i + 1;
       for (; j < ps.size() && natural(c.para(text + " " + ps[j], size)) <= c.max; ++j) text += " " + ps[j];
-      add_part(h, c, c.para(text, size), size, pitches, role);
+      add_part(h, c, c.para(text, size), pitches, role);
       i = j;
     }
 }

@@ -2,7 +2,8 @@
 // A head group set vertically (竖题; docs/format.md "Vertical text"): kicker (引题),
 // headline (主题) and subtitle (副题) as parallel vertical lines read right to left, each
 // line taking whole line pitches across as a horizontal head takes whole grid lines (占行).
-// A part too long for the column is first set smaller, then broken into balanced columns.
+// A part too long for the column is first set smaller, then broken in the composer's head
+// mode (between words, centred columns balanced), as horizontal heads are.
 #include <memory>
 #include <string>
 #include <vector>

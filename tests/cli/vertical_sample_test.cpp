@@ -84,3 +84,17 @@ TEST_CASE("extraction gives the ordinary characters of vertical forms, never the
   CHECK(clitest::contains(text.out, "“"));
   CHECK(clitest::contains(text.out, "》"));
 }
+
+TEST_CASE("--dump=lines shows each vertical column with what it turns and sets across") {
+  const auto dir = clitest::scratch("vertical-dump");
+  const auto r = clitest::paperset_stdout("build " + quote(test::source_root() / "samples/vertical-feature.xml") +
+                                          " -o " + quote(dir / "v.pdf") + " --dump=lines");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
+  // The feature's first column: the year turned, the month and day upright (纵中横).
+  bool first = false;
+  for (const auto& l : clitest::lines_of(r.out))
+    if (clitest::contains(l, "text \"1984年3月15") && clitest::contains(l, "vertical [") &&
+        clitest::contains(l, "turned \"1984\"") && clitest::contains(l, "tcy \"15\""))
+      first = true;
+  CHECK_MESSAGE(first, r.out.substr(0, 4000));
+}
