@@ -80,6 +80,9 @@ void Setter::add_vertical(frame::Page& page, const compose::Line& line, Len x, L
   box.baseline = x;
   box.text = std::move(chars);
   box.role = role;
+  box.hyphenated = line.hyphenated;  // the composer's quality, as horizontal lines carry it
+  box.loose = line.loose;
+  for (const auto& a : line.adjustments) box.compressed += a.why == "pair-compress";
   page.boxes.push_back(std::move(box));
 }
 
