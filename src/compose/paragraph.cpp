@@ -122,7 +122,7 @@ Line Paragraph::next_line(Cursor& c, Len measure, LineEnd end, int lines) const 
     line.break_reason = "end";
     line.max_glyph_size = p.em;
   } else {
-    if (end == LineEnd::Word && lines >= 1 && p.justify() && !p.style.head) p.keep_words(s, measure, first, lines);
+    if (end == LineEnd::Word && p.justify() && !p.style.head) p.keep_words(s, measure, first, lines);
     const Choice ch = p.justify() || p.style.head ? p.planned(s, measure, first)
                                                   : p.avoid_orphan(s, measure, first, p.choose(s, measure, first));
     line = p.set_line(s, ch, measure, first);

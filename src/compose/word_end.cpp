@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t kReach = 12;   // atoms before and after the plan's line end looked at
 constexpr std::size_t kContext = 8;  // atoms of text around them, for ICU
+constexpr int kLookahead = 16;       // lines above the foot
 // What a better end may cost over the plan's own: about two lines just past 0.10 em per
 // gap (total_fit.cpp's demerits). A weak end (between two one-character words, or between
 // a number and the unit after it: 486|家) is kept rather than paid for with more.
@@ -28,6 +29,9 @@ enum class End { Inside, Weak, Strong };
 }  // namespace
 
 void Paragraph::Impl::keep_words(std::size_t s, Len measure, bool first, int lines) const {
+  // Looked at from this many lines above the foot: enough to spread a character's worth of
+  // adjustment, and the work per pull stays bounded however tall the column.
+  if (lines < 1 || lines > kLookahead) return;
   const std::size_t n = atoms.size();
   std::size_t pos = s, end = s;
   for (int i = 0; i < lines; ++i) {  // where the plan's line at the foot ends

@@ -141,6 +141,19 @@ TEST_CASE("work stays linear: a 50,000-character paragraph") {
   CHECK(q.work() < 64 * atoms_of(part) + 65536);
 }
 
+TEST_CASE("work stays linear: every column's foot a jump, 40 lines a column") {
+  std::string text;
+  const std::string c = corpus();
+  while (atoms_of(text) < 20000) text += c;
+  const auto p = ct::para(text, compose::ParaStyle{}, 9);
+  compose::Cursor cur;
+  std::string joined;
+  for (int i = 0; !p.done(cur); ++i)
+    joined += ct::line_text(p.next_line(cur, ct::em(9) * 13, compose::LineEnd::Word, 40 - i % 40));
+  CHECK(joined.size() + 64 > text.size());
+  CHECK(p.work() < 64 * atoms_of(text) + 65536);
+}
+
 TEST_CASE("work stays linear: a word of 200,000 letters is cut where the measure runs out") {
   std::string word;
   for (int i = 0; i < 200000; ++i) word += static_cast<char>('a' + (i * 7919) % 26);
