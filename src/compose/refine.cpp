@@ -50,11 +50,25 @@ void head_breaks(Paragraph::Impl& p) {
   }
 }
 
+// A short quoted or titled term (“城市书房”, 《运河谣》) is one name to a reader: a head
+// never breaks inside it unless nothing else fits (3, as inside a word).
+void head_quoted_terms(Paragraph::Impl& p) {
+  constexpr std::size_t kTerm = 8;  // characters between the marks, at most
+  const auto& at = p.atoms;
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    if (at[i].mark != Mark::Opening) continue;
+    std::size_t j = i + 1;
+    while (j < at.size() && j <= i + kTerm + 1 && at[j].mark != Mark::Closing && at[j].kind != Kind::Space) ++j;
+    if (j >= at.size() || j > i + kTerm + 1 || at[j].mark != Mark::Closing) continue;
+    for (std::size_t k = i + 1; k + 1 < j; ++k) p.gaps[k].head = 3;
+  }
+}
+
 void refine_breaks(Paragraph::Impl& p) {
   auto& at = p.atoms;
   latin_breaks(p);
   unit_breaks(p);
-  if (p.style.head) head_breaks(p);
+  if (p.style.head) head_breaks(p), head_quoted_terms(p);
   for (std::size_t i = 1; i < at.size(); ++i)
     if (single_dash(at, i) && p.gaps[i - 1].can_break && !p.gaps[i - 1].forced) forbid(p.gaps[i - 1], "connector-dash");
 }
