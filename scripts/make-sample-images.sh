@@ -109,10 +109,50 @@ logo() {
     -define png:exclude-chunks=date,time "$out/yunhe-logo.png"
 }
 
+# nightmarket.jpg — city-tabloid page 3, an agency photo as agencies send it: CMYK
+# separated for coated offset paper (data/icc/paperset-coated-fogra39.icc, embedded) with
+# deep shadows near 300 % total ink, over the newsprint limit of 240 %: paperset
+# re-separates it to the output condition and says so. 1500×1000, 3 columns: ~320 ppi.
+nightmarket() {
+  local icc; icc="$(cd "$(dirname "$0")/.." && pwd)/data/icc/paperset-coated-fogra39.icc"
+  convert -size 1500x1000 gradient:'#141a3a'-'#05060c' \
+    \( -size 300x100 -seed 51 plasma:grey50-grey50 -colorspace Gray -blur 0x1 +level-colors '#1a0d05','#c8641e' -resize 1500x500\! \) \
+    -geometry +0+500 -composite \
+    -fill '#ffcc33' -draw "circle 200,300 200,270" -draw "circle 520,260 520,232" -draw "circle 900,310 900,282" -draw "circle 1250,270 1250,242" \
+    -fill '#b3141e' -draw "rectangle 80,420 460,560" -fill '#1e5aa0' -draw "rectangle 560,400 980,560" -fill '#0a6e32' -draw "rectangle 1080,420 1440,560" \
+    -fill '#f0e6c8' -draw "rectangle 120,450 420,520" -draw "rectangle 600,430 940,520" -draw "rectangle 1120,450 1400,520" \
+    "$tmp/night.png"
+  finish "$tmp/night.png" "$tmp/night-rgb.jpg" 92
+  convert "$tmp/night-rgb.jpg" -profile /usr/share/color/icc/sRGB.icc -profile "$icc" -quality 90 "$out/nightmarket.jpg"
+}
+
+# pingtan.jpg — city-tabloid page 4: a portrait (a 评弹 performer's silhouette) as a camera
+# stores it when held upright: the pixels lie on their side (1000×1400 shown, stored
+# 1400×1000) and the Exif Orientation tag is 6 (turn 90° clockwise). paperset must show
+# it upright without re-encoding it.
+pingtan() {
+  convert -size 1000x1400 gradient:'#e8d9b0'-'#8a6a3a' \
+    -fill '#3a2a1a' -draw "circle 500,420 500,300" -draw "polygon 300,1400 360,700 640,700 700,1400" \
+    -fill '#c8a060' -draw "ellipse 620,950 150,230 0,360" -fill '#3a2a1a' -draw "rectangle 600,650 640,1250" \
+    -fill '#b3141e' -draw "rectangle 0,0 1000,60" \
+    "$tmp/pingtan.png"
+  finish "$tmp/pingtan.png" "$tmp/pingtan-up.jpg" 88 -rotate -90
+  python3 - "$tmp/pingtan-up.jpg" "$out/pingtan.jpg" <<'PY'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+# APP1 "Exif\0\0", big-endian TIFF header, IFD0 with one entry: Orientation (0x0112) = 6.
+tiff = b'MM\x00\x2a' + struct.pack('>I', 8) + struct.pack('>H', 1) + struct.pack('>HHIHH', 0x0112, 3, 1, 6, 0) + struct.pack('>I', 0)
+app1 = b'\xff\xe1' + struct.pack('>H', 2 + 6 + len(tiff)) + b'Exif\x00\x00' + tiff
+open(sys.argv[2], 'wb').write(data[:2] + app1 + data[2:])
+PY
+}
+
 forge
 site
 market
 dragonboat
 logo
-for f in forge site market dragonboat; do identify -format "%f %wx%h %[colorspace] %b\n" "$out/$f.jpg"; done
+nightmarket
+pingtan
+for f in forge site market dragonboat nightmarket pingtan; do identify -format "%f %wx%h %[colorspace] %b\n" "$out/$f.jpg"; done
 identify -format "%f %wx%h %[colorspace] %b\n" "$out/yunhe-logo.png"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libpango1.0-dev
-  libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev libtiff-dev
+  libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev libtiff-dev libpoppler-glib-dev
   libicu-dev libhyphen-dev hyphen-en-us nlohmann-json3-dev ccache
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils ghostscript qpdf imagemagick python3 hyperfine time man-db

@@ -115,6 +115,8 @@ std::vector<Option> build_options(BuildArgs& b) {
        }},
       {"--allow-overset", nullptr, false, [&b](const std::string&) { b.allow_overset = true; }},
       {"--allow-low-res", nullptr, false, [&b](const std::string&) { b.allow_low_res = true; }},
+      {"--allow-missing-photos", nullptr, false, [&b](const std::string&) { b.allow_missing_photos = true; }},
+      {"--allow-missing-ads", nullptr, false, [&b](const std::string&) { b.allow_missing_ads = true; }},
       {"--split", nullptr, false, [&b](const std::string&) { b.split = true; }},
       {"--split-name", nullptr, true,
        [&b](const std::string& v) {
@@ -251,7 +253,9 @@ std::vector<std::string> fail_on_codes() {
   namespace pc = preflight::code;
   return {"warning",       "overset",         "underset",          "low-res",        "low-resolution",
           "missing-glyph", "ink-limit",       "loose-line",        pc::kResolution,     pc::kStructure,   pc::kOutputIntent,
-          pc::kPdfxXmp,    pc::kFontUnicode,  pc::kTextGray,       "pdf-repair"};
+          pc::kPdfxXmp,    pc::kFontUnicode,  pc::kTextGray,       "pdf-repair",
+          // photos and ads as they arrive (docs/format.md "Photos and ads")
+          "photo-reseparated", "photo-missing", "ad-missing", "ad-output-intent"};
 }
 
 bool fails_on(const std::vector<std::string>& classes, const std::string& code) {

@@ -30,6 +30,8 @@ struct BuildArgs {
   }
   bool allow_overset = false;
   bool allow_low_res = false;
+  bool allow_missing_photos = false;  // a photo file not there: a placeholder and a warning
+  bool allow_missing_ads = false;     // an ad file not there (or no src=): a reserved slot and a warning
   bool split = false;
   std::string split_name;      // --split-name TEMPLATE (cli/split_name.h); "" for the default
   bool no_balance = false;     // --no-balance: fill columns top to bottom, never balance

@@ -30,13 +30,21 @@ namespace {
 // Every image is read and probed (once, through the store) before anything is laid out,
 // so a missing or corrupt photo stops the build with its file and line and no PDF. Every
 // bad image is reported, not only the first.
-void probe_images(const model::Issue& issue, image::Store& images, const base::Context& ctx) {
+void probe_images(const model::Issue& issue, image::Store& images, placed::Library& pdfs, const base::Context& ctx) {
   base::ErrorCollector errors(ctx.diag.error_limit());
+  auto probe = [&](const fs::path& file, const base::Loc& loc, int page, const std::string& id) {
+    if (file.empty()) return;
+    errors.attempt([&] { placed::is_pdf(file) ? (void)pdfs.get(file, loc) : (void)images.get(file, loc); }, page, id);
+  };
   for (const auto& p : issue.pages) {
     for (const model::Photo& ph : p.of<model::Photo>())
-      errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
+      if (!ph.missing) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
     for (const model::Article& a : p.of<model::Article>())
-      for (const auto& ph : a.photos) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
+      for (const auto& ph : a.photos)
+        if (!ph.missing) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
+    for (const model::Ad& ad : p.of<model::Ad>())
+      if (!ad.missing) probe(ad.src, ad.loc, p.number, ad.id);
+    for (const model::Masthead& m : p.of<model::Masthead>()) probe(m.logo, m.loc, p.number, m.id);
   }
   errors.throw_if_any();
 }
@@ -61,6 +69,10 @@ std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args
     for (const model::Photo& ph : p.of<model::Photo>()) in.push_back(ph.src);
     for (const model::Article& a : p.of<model::Article>())
       for (const auto& ph : a.photos) in.push_back(ph.src);
+    for (const model::Ad& ad : p.of<model::Ad>())
+      if (!ad.src.empty()) in.push_back(ad.src);
+    for (const model::Masthead& m : p.of<model::Masthead>())
+      if (!m.logo.empty()) in.push_back(m.logo);
   }
   return in;
 }
@@ -215,7 +227,7 @@ bool build(Run& r) {
   output_step([&] { r.outputs.prepare(args.issue); });
   if (r.state && r.state->inputs.empty()) r.state->inputs.push_back(args.issue);
   r.outputs_checked = true;
-  const model::Issue& issue = r.issue.emplace(model::load_issue(args.issue, r.ctx, {args.keep_copy}));
+  const model::Issue& issue = r.issue.emplace(model::load_issue(args.issue, r.ctx, {args.keep_copy, args.allow_missing_photos, args.allow_missing_ads}));
   for (const auto& f : issue.notes) r.ctx.diag.add(f);  // copy clean-up and import notes (docs/import.md)
   for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
   if (r.state) r.state->inputs = inputs_of(issue, args, r.ctx);
@@ -225,12 +237,14 @@ bool build(Run& r) {
   });
   const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
   image::Store images;
-  probe_images(issue, images, r.ctx);
+  placed::Library placed_pdfs;  // ads and logos in PDF: read once for layout and writer
+  probe_images(issue, images, placed_pdfs, r.ctx);
   const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out
   use_cache(r, issue, *fonts);
   sw.lap("load");
   flow::Options fo;
   fo.images = &images;
+  fo.placed = &placed_pdfs;
   fo.allow_overset = args.allow_overset;
   fo.allow_low_res = args.allow_low_res;
   fo.balance = !args.no_balance;
@@ -246,7 +260,7 @@ bool build(Run& r) {
   if (r.failed()) return false;
   want_proofs(args, doc, images);
   const char* what = args.split ? "writing page" : "writing PDF";
-  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, photos.get(), r.ctx, r.outputs.pdf_paths(),
+  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, placed_pdfs, photos.get(), r.ctx, r.outputs.pdf_paths(),
                                         [&r, what](int done, int total) { r.progress.step(what, done, total); });
   sw.lap("pdf");
   if (r.failed()) return false;

@@ -29,6 +29,8 @@ pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const
   o.output = args.output_profile.empty() ? pdf::default_output_condition(ctx)
                                          : pdf::custom_output_condition(args.output_profile);
   o.ink_limit_percent = issue.layout.ink_limit_percent;
+  // An untagged CMYK photo over the limit was separated for coated paper (docs/print.md).
+  o.untagged_cmyk_profile = ctx.data_dir / "icc" / "paperset-coated-fogra39.icc";
   o.jobs = args.jobs;
   // With --cache, prepared photos are kept there too (docs/cli.md "Incremental builds").
   if (!args.cache_dir.empty()) o.photo_cache = std::filesystem::path(args.cache_dir) / "photos";
@@ -128,13 +130,21 @@ namespace {
 
 // With --png, a photo's decode also keeps the pixels its proof needs, so it is decoded
 // once. The proof size is asked for before the layout places the photo: the block's
-// whole area scaled as flow scales it (to cover), which is never less than it places.
+// whole area scaled as flow scales it (the shown part, crop= or all of the upright
+// image, to cover), which is never less than it places.
 void want_proof(const BuildArgs& args, const model::Layout& layout, const model::Photo& ph,
                 const image::Store::Entry& e, image::Store& images) {
   if (args.png_dir.empty()) return;
   const model::Box b = layout.box(ph.rect);
-  const double scale = std::max(base::to_pt(b.w) / e.info.width, base::to_pt(b.h) / e.info.height) * args.png_dpi / 72.0;
-  images.want_proof(e, static_cast<int>(e.info.width * scale + 1), static_cast<int>(e.info.height * scale + 1));
+  const double W = e.info.upright_width(), H = e.info.upright_height();
+  double shown_w = W, shown_h = H;
+  if (ph.crop) {
+    shown_w = ph.crop->percent ? W * ph.crop->w / 100.0 : ph.crop->w;
+    shown_h = ph.crop->percent ? H * ph.crop->h / 100.0 : ph.crop->h;
+  }
+  if (shown_w <= 0 || shown_h <= 0) return;  // a bad crop is flow's error
+  const double scale = std::max(base::to_pt(b.w) / shown_w, base::to_pt(b.h) / shown_h) * args.png_dpi / 72.0;
+  images.want_proof(e, static_cast<int>(W * scale + 1), static_cast<int>(H * scale + 1));
 }
 
 }  // namespace
@@ -143,6 +153,7 @@ std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model:
                                              const base::Context& ctx) {
   std::vector<const image::Store::Entry*> photos;
   auto add = [&](const model::Photo& ph) {
+    if (ph.missing) return;  // a placeholder (--allow-missing-photos)
     photos.push_back(&images.get(ph.src, ph.loc));
     want_proof(args, issue.layout, ph, *photos.back(), images);
   };
@@ -155,12 +166,14 @@ std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model:
 }
 
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               image::Store& images, pdf::PhotoWork* photos, base::Context& ctx,
+                               image::Store& images, placed::Library& placed, pdf::PhotoWork* photos,
+                               base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress) {
   pdf::Options opt = pdf_options(args, issue, ctx);
   opt.title = doc.title;
   opt.date_iso = doc.date_iso;
+  opt.placed = &placed;
   const auto res = pdf::prepare(doc, images, opt, ctx.diag, photos);
   if (ctx.diag.has_errors()) return {};
   const int ink = issue.layout.ink_limit_percent;

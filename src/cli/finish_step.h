@@ -9,6 +9,7 @@
 #include "cli/outputs.h"
 #include "frame/frame.h"
 #include "image/store.h"
+#include "placed/placed.h"
 #include "model/issue.h"
 #include "pdf/pdf.h"
 
@@ -24,7 +25,8 @@ std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model:
 // prepared once (pdf::prepare). Findings go to ctx.diag, preflight's naming the PDF file
 // and the issue's page. Writing the files is cli/outputs.h's.
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
-                               image::Store& images, pdf::PhotoWork* photos, base::Context& ctx,
+                               image::Store& images, placed::Library& placed, pdf::PhotoWork* photos,
+                               base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
                                const std::function<void(int done, int total)>& progress = {});
 

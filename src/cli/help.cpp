@@ -64,6 +64,8 @@ output:
 what fails the build:
   --allow-overset           text that does not fit is a warning, not an error
   --allow-low-res           photos under 100 ppi are a warning, not an error
+  --allow-missing-photos    a photo file not there is a placeholder and a warning
+  --allow-missing-ads       an ad not delivered is an empty slot (marked 广告 on proofs) and a warning
   --fail-on LIST            these warnings fail the build too: `warning` (all),
                             overset, underset, low-res, missing-glyph, ink-limit …
   --werror                  the same as --fail-on warning

@@ -50,7 +50,8 @@ void lay_out_blocks(Job& job, const model::Issue& issue, const model::Page& p) {
                                 [&](const model::Banner& b) { lay_out_banner(job, b); },
                                 [&](const model::Rule& r) { lay_out_rule(job, r); },
                                 [&](const model::Briefs& b) { lay_out_briefs(job, b); },
-                                [&](const model::Masthead& m) { lay_out_masthead(job, issue, m); }},
+                                [&](const model::Masthead& m) { lay_out_masthead(job, issue, m); },
+                                [&](const model::Ad& a) { lay_out_ad(job, a); }},
                block);
 }
 
@@ -76,8 +77,10 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   Setter setter(issue.layout, fonts, ctx.diag);
   setter.set_line_dump(line_dump);
   image::Store own_images;
+  placed::Library own_placed;
   Options o = opt;
   if (!o.images) o.images = &own_images;
+  if (!o.placed) o.placed = &own_placed;
   Job job{setter, {}, ctx.diag, o, &issue, {}};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
   int done = 0;

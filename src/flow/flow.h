@@ -8,6 +8,7 @@
 #include "frame/frame.h"
 #include "image/store.h"
 #include "model/issue.h"
+#include "placed/placed.h"
 #include "text/fonts.h"
 
 namespace flow {
@@ -24,6 +25,7 @@ struct Options {
   // those added since the previous call).
   std::function<bool(int page)> lay_out_page;
   std::function<void(int page)> page_done;
+  placed::Library* placed = nullptr;  // the build's placed PDFs (ads, logos); nullptr: a library of its own
 };
 
 // Lays out the whole issue. Findings (overset, underset, missing glyphs …) go to ctx.diag.

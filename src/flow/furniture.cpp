@@ -61,14 +61,21 @@ std::vector<std::string> issue_data(const model::Issue& issue, const model::Mast
 }
 
 void place_logo(Job& job, const model::Masthead& m, const model::Box& area) {
+  // A PDF logo is placed as a form: its vectors reach the PDF as they are.
+  if (placed::is_pdf(m.logo)) {
+    place_pdf_page(job, m.logo, 1, area, true, m.id.empty() ? "masthead" : m.id, m.loc, m.page);
+    return;
+  }
   const image::Info& info = job.opt.images->get(m.logo, m.loc).info;
-  const double scale = std::min(static_cast<double>(area.w) / info.width, static_cast<double>(area.h) / info.height);
+  const double scale =
+      std::min(static_cast<double>(area.w) / info.upright_width(), static_cast<double>(area.h) / info.upright_height());
   frame::Image img;
   img.path = m.logo.string();
   img.id = m.id.empty() ? "masthead" : m.id;
   img.loc = m.loc;
-  img.img_w = img.w = static_cast<Len>(std::llround(info.width * scale));
-  img.img_h = img.h = static_cast<Len>(std::llround(info.height * scale));
+  img.orientation = info.orientation;
+  img.img_w = img.w = static_cast<Len>(std::llround(info.upright_width() * scale));
+  img.img_h = img.h = static_cast<Len>(std::llround(info.upright_height() * scale));
   img.img_x = img.x = area.x;  // flush left, as a masthead stands
   img.img_y = img.y = area.y + (area.h - img.h) / 2;
   frame::Page& page = job.page(m.page);

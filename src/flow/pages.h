@@ -25,8 +25,16 @@ void lay_out_banner(Job& job, const model::Banner& b);
 void lay_out_rule(Job& job, const model::Rule& r);
 void lay_out_briefs(Job& job, const model::Briefs& b);
 void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead& m);
+void lay_out_ad(Job& job, const model::Ad& a);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
 void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
+
+// Where material is still missing (an ad, a photo): a marked box on the proofs only.
+void place_placeholder(Job& job, int page, const model::Box& b, const std::string& label);
+// Page `n` of the PDF `file` drawn into `area` as large as fits, centred horizontally
+// unless `left` (a logo stands flush left); returns where it went.
+model::Box place_pdf_page(Job& job, const std::filesystem::path& file, int n, const model::Box& area, bool left,
+                          const std::string& id, const base::Loc& loc, int page);
 
 // Overset is an error naming the block and how much did not fit (docs/format.md);
 // --allow-overset makes it a warning. Either way `mark` is outlined on the proof.

@@ -4,7 +4,9 @@
 // photo's width, but never wider than its style's longest readable measure: under a wider
 // photo it goes in columns of the grid, or in one block at that measure (docs/format.md
 // "Photos").
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "flow/head.h"
 #include "flow/pages.h"
@@ -98,30 +100,70 @@ CaptionLines set_caption(const Setter& s, const model::Photo& p) {
   return c;
 }
 
-void place_image(Job& job, const model::Photo& p, const model::Box& area) {
-  const image::Info& info = job.opt.images->get(p.src, p.loc).info;
-  const double sx = static_cast<double>(area.w) / info.width, sy = static_cast<double>(area.h) / info.height;
-  const double scale = p.fit == "fit" ? std::min(sx, sy) : std::max(sx, sy);
-  frame::Image img;
-  img.path = p.src.string();
-  img.id = p.id;
-  img.loc = p.loc;
-  img.img_w = static_cast<Len>(std::llround(info.width * scale));
-  img.img_h = static_cast<Len>(std::llround(info.height * scale));
-  img.img_x = area.x + (area.w - img.img_w) / 2;
-  img.img_y = area.y + (area.h - img.img_h) / 2;
-  img.x = std::max(area.x, img.img_x);
-  img.y = std::max(area.y, img.img_y);
-  img.w = std::min(area.w, img.img_w);
-  img.h = std::min(area.h, img.img_h);
-  // Effective resolution = pixels ÷ placed size (docs/print.md "Resolution").
-  const double ppi = info.width / (base::to_pt(img.img_w) / 72.0);
+// The shown part of the upright image in pixels: crop= (pixels or percent), else all.
+struct Shown {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+std::optional<Shown> shown_part(Job& job, const model::Photo& p, int W, int H) {
+  if (!p.crop) return Shown{0, 0, static_cast<double>(W), static_cast<double>(H)};
+  const model::Crop& c = *p.crop;
+  Shown s = c.percent ? Shown{c.x * W / 100, c.y * H / 100, c.w * W / 100, c.h * H / 100} : Shown{c.x, c.y, c.w, c.h};
+  if (s.x + s.w > W + 0.01 || s.y + s.h > H + 0.01) {
+    job.diag.error("photo-crop",
+                   "crop= reaches beyond the image, which is " + std::to_string(W) + " × " + std::to_string(H) +
+                       " pixels upright",
+                   p.loc, p.id, p.page, "keep x + w ≤ " + std::to_string(W) + " and y + h ≤ " + std::to_string(H) + ", or write the crop in percent");
+    return std::nullopt;
+  }
+  return s;
+}
+
+// Where the shown part goes: fit → centred inside; fill → covers the area, the focus
+// point (default the centre) as near the area's centre as the image allows.
+std::pair<Len, Len> shown_origin(const model::Photo& p, const model::Box& area, Len vw, Len vh) {
+  if (p.fit == "fit") return {area.x + (area.w - vw) / 2, area.y + (area.h - vh) / 2};
+  const auto [fx, fy] = p.focus.value_or(std::make_pair(0.5, 0.5));
+  auto pos = [](Len from, Len size, Len v, double f) {
+    const Len want = from + size / 2 - static_cast<Len>(std::llround(f * static_cast<double>(v)));
+    return std::max(std::min(want, from), std::min(from + size - v, from));  // no gap at either edge
+  };
+  return {pos(area.x, area.w, vw, fx), pos(area.y, area.h, vh, fy)};
+}
+
+void report_resolution(Job& job, const model::Photo& p, double ppi) {
   const std::string what = "photo resolution is " + std::to_string(static_cast<int>(ppi)) + " ppi at its placed size";
   if (ppi < 100 && !job.opt.allow_low_res)
     job.diag.error("low-resolution", what + " (minimum 100)", p.loc, p.id, p.page,
                    "use a larger image, or pass --allow-low-res to print it anyway");
   else if (ppi < 200)
     job.diag.warn("low-resolution", what + " (200 recommended for newsprint)", p.loc, p.id, p.page);
+}
+
+void place_image(Job& job, const model::Photo& p, const model::Box& area) {
+  if (p.missing) return place_placeholder(job, p.page, area, "图片 " + p.id + "（缺）");
+  const image::Info& info = job.opt.images->get(p.src, p.loc).info;
+  const int W = info.upright_width(), H = info.upright_height();
+  const auto part = shown_part(job, p, W, H);
+  if (!part) return;
+  const double sx = area.w / part->w, sy = area.h / part->h;
+  const double scale = p.fit == "fit" ? std::min(sx, sy) : std::max(sx, sy);
+  const Len vw = static_cast<Len>(std::llround(part->w * scale)), vh = static_cast<Len>(std::llround(part->h * scale));
+  const auto [vx, vy] = shown_origin(p, area, vw, vh);
+  frame::Image img;
+  img.path = p.src.string();
+  img.id = p.id;
+  img.loc = p.loc;
+  img.orientation = info.orientation;
+  img.img_w = static_cast<Len>(std::llround(W * scale));
+  img.img_h = static_cast<Len>(std::llround(H * scale));
+  img.img_x = vx - static_cast<Len>(std::llround(part->x * scale));
+  img.img_y = vy - static_cast<Len>(std::llround(part->y * scale));
+  img.x = std::max(area.x, vx);
+  img.y = std::max(area.y, vy);
+  img.w = std::min(area.x + area.w, vx + vw) - img.x;
+  img.h = std::min(area.y + area.h, vy + vh) - img.y;
+  // Effective resolution = pixels ÷ placed size (docs/print.md "Resolution").
+  report_resolution(job, p, W / (base::to_pt(img.img_w) / 72.0));
   frame::Page& page = job.page(p.page);
   frame::Box box;
   box.kind = "image", box.id = p.id, box.text = img.path;

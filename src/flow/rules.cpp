@@ -66,7 +66,8 @@ std::vector<Owned> rects_on(const Job& job, const model::Issue& issue, const mod
                                 [&](const model::Banner& b) { out.push_back({b.rect, "banner:" + key, b.rules, {}, n}); },
                                 [](const model::Rule&) {},  // a rule block is its own separator
                                 [&](const model::Briefs& b) { out.push_back(owned_briefs(L, b, key, n)); },
-                                [&](const model::Masthead& m) { out.push_back({m.rect, "masthead:" + key, m.rules, {}, n}); }},
+                                [&](const model::Masthead& m) { out.push_back({m.rect, "masthead:" + key, m.rules, {}, n}); },
+                                [&](const model::Ad& a) { out.push_back({a.rect, "ad:" + key, a.rules, {}, n}); }},
                block);
   }
   return out;

@@ -59,12 +59,32 @@ struct Fill {
 };
 
 struct Image {
-  std::string path;    // the source file (JPEG / PNG)
+  std::string path;    // the source file (JPEG / PNG / TIFF)
   Len x = 0, y = 0, w = 0, h = 0;  // the visible (clipped) box on the page
-  Len img_x = 0, img_y = 0, img_w = 0, img_h = 0;  // where the whole image is placed
+  Len img_x = 0, img_y = 0, img_w = 0, img_h = 0;  // where the whole image is placed, upright
+  // The file's EXIF / TIFF orientation (image::Info::orientation, 1–8): the writers turn
+  // the stored pixels upright in the placement (the PDF keeps a JPEG's bytes as they are).
+  int orientation = 1;
   std::string id;
   base::Loc loc;  // the <photo> element, so a corrupt image found while drawing names it
 };
+
+// Where the stored image goes: page = (a·u + c·v + e, b·u + d·v + f) for a point (u, v)
+// of the stored pixels as fractions of their width and height (v down), page units y
+// down. It turns the image upright by its orientation (CIPA DC-008 §4.6.4 A, tag 0x0112)
+// and scales it onto img_x, img_y, img_w, img_h.
+struct ImageMatrix {
+  Len a = 0, b = 0, c = 0, d = 0, e = 0, f = 0;
+};
+inline ImageMatrix image_matrix(const Image& i) {
+  // Per orientation: X = xu·u + xv·v + x0 and Y = yu·u + yv·v + y0, in the upright box.
+  static constexpr int kTable[8][6] = {{1, 0, 0, 0, 1, 0},  {-1, 0, 1, 0, 1, 0}, {-1, 0, 1, 0, -1, 1},
+                                       {1, 0, 0, 0, -1, 1}, {0, 1, 0, 1, 0, 0},  {0, -1, 1, 1, 0, 0},
+                                       {0, -1, 1, -1, 0, 1}, {0, 1, 0, -1, 0, 1}};
+  const int* t = kTable[i.orientation >= 1 && i.orientation <= 8 ? i.orientation - 1 : 0];
+  return {i.img_w * t[0], i.img_h * t[3], i.img_w * t[1], i.img_h * t[4], i.img_x + i.img_w * t[2],
+          i.img_y + i.img_h * t[5]};
+}
 
 // A tint (底纹): a screen of one colour behind a block's content, the bottom layer of the
 // block. `color` is the screen itself: a process colour at its own percentages
@@ -97,6 +117,25 @@ struct Path {
   void close() { ops.push_back(Op::Close); }
 };
 
+// Page `page` of a PDF (an ad, a vector logo) drawn as a Form XObject: its box (TrimBox,
+// else CropBox, else MediaBox, turned by its /Rotate) scaled uniformly onto x, y, w, h,
+// which also clips it. Fonts, colour spaces and overprint are the file's own.
+struct Placed {
+  std::string path;  // the PDF file
+  int page = 1;      // its page, 1-based
+  Len x = 0, y = 0, w = 0, h = 0;
+  std::string id;
+  base::Loc loc;  // the element that placed it
+};
+
+// A slot kept for material still missing (an ad not delivered, a photo not there with
+// --allow-missing-photos): nothing in the PDF; on the proofs a grey box with a cross and
+// `label` ("广告 p3-ad 运河置业").
+struct Placeholder {
+  Len x = 0, y = 0, w = 0, h = 0;
+  std::string label;
+};
+
 // Proof-only marks (grid, frame edges, overset); never drawn into the PDF (docs/print.md "Proofs").
 struct Overlay {
   enum Kind { Grid, FrameEdge, Overset } kind = FrameEdge;
@@ -121,7 +160,7 @@ struct Box {
 // One thing drawn on a page. The variant lists every kind the writers know; a new kind
 // (a placed PDF page, a tinted box, vertical text …) is added here, and std::visit in
 // render/ and pdf/ then fails to compile until both draw it.
-using Item = std::variant<GlyphRun, Rule, Fill, Image, Tint, Path>;
+using Item = std::variant<GlyphRun, Rule, Fill, Image, Tint, Path, Placed, Placeholder>;
 
 // The items of one kind, in drawing order: `for (const Rule& r : page.of<Rule>())`.
 template <class T>

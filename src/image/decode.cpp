@@ -48,10 +48,11 @@ void cmyk_light(const std::uint8_t* s, bool inverted, unsigned rgb[3]) {
 void decode_to(const std::string& bytes, const Info& info, const std::filesystem::path& file, const base::Loc& from,
                SampleSink& sink, int reduce) {
   const Source src{file, from};
-  if (info.format == Format::Jpeg)
-    decode_jpeg(bytes, info, src, sink, reduce);
-  else
-    decode_png(bytes, info, src, sink);
+  switch (info.format) {
+    case Format::Jpeg: decode_jpeg(bytes, info, src, sink, reduce); break;
+    case Format::Png: decode_png(bytes, info, src, sink); break;
+    case Format::Tiff: decode_tiff(bytes, info, src, sink); break;
+  }
 }
 
 Samples decode_samples(const std::string& bytes, const Info& info, const std::filesystem::path& file,
@@ -67,7 +68,7 @@ Samples decode_samples(const std::string& bytes, const Info& info, const std::fi
 void ProofReducer::begin(const SampleFormat& f) {
   f_ = f;
   out_.width = (f.width + shrink_ - 1) / shrink_;
-  out_.height = (f.height + shrink_ - 1) / shrink_;
+  out_.height = (f.height + shrink_y_ - 1) / shrink_y_;
   out_.alpha = f.alpha;
   out_.data.clear();
   out_.data.reserve(static_cast<std::size_t>(out_.width) * static_cast<std::size_t>(out_.height));
@@ -89,7 +90,7 @@ void ProofReducer::rows(const std::uint8_t* data, const std::uint8_t* alpha, int
       std::uint64_t* s = &sums_[static_cast<std::size_t>(x / shrink_) * 5];
       s[0] += rgb[0] * a, s[1] += rgb[1] * a, s[2] += rgb[2] * a, s[3] += a, s[4] += 1;
     }
-    if (++in_block_ == shrink_) flush();
+    if (++in_block_ == shrink_y_) flush();
   }
 }
 

@@ -48,11 +48,16 @@ std::uint64_t checked_size(const Source& src);
 
 Info probe_jpeg(HeaderReader& in, const Source& src);
 Info probe_png(HeaderReader& in, const Source& src);
+// TIFF is probed by libtiff from the bytes in memory (tiff.cpp).
+Info probe_tiff(const std::string& bytes, const Source& src);
+// The Orientation (1–8) of an Exif TIFF block; 1 when it has none or it is damaged.
+int exif_orientation(const std::string& tiff);
 
 // Decoders fill `out` (sized from the probed Info) or throw base::Error.
 // `reduce` (1, 2, 4 or 8): libjpeg's DCT scaling, a 1/reduce-size image for little work.
 void decode_jpeg(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink, int reduce = 1);
 void decode_png(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink);
+void decode_tiff(const std::string& bytes, const Info& info, const Source& src, SampleSink& sink);
 
 // cairo's native-endian 0xAARRGGBB word, colour premultiplied by alpha
 // (CAIRO_FORMAT_ARGB32; RGB24 ignores the top byte, which we set to 0xFF).

@@ -1,14 +1,15 @@
 // The JPEG header walk behind probe(): markers from SOI up to the first SOS, without
 // decoding. Marker codes and segment layouts: ITU-T T.81 (ISO/IEC 10918-1) B.1.1.3,
 // Table B.1 and B.2.2 (frame header); APP14 "Adobe": Adobe Technical Note #5116
-// (DCT filter), APP2 "ICC_PROFILE": ICC.1:2010 Annex B.4.
+// (DCT filter), APP2 "ICC_PROFILE": ICC.1:2010 Annex B.4 (a profile over 64 KB spans
+// several APP2 segments), APP1 "Exif": CIPA DC-008 §4.5.4 (the orientation, exif.cpp).
 #include "image/internal.h"
 
 namespace image {
 namespace {
 
 constexpr std::uint8_t kSOI = 0xD8, kEOI = 0xD9, kSOS = 0xDA, kTEM = 0x01;
-constexpr std::uint8_t kAPP2 = 0xE2, kAPP14 = 0xEE;
+constexpr std::uint8_t kAPP1 = 0xE1, kAPP2 = 0xE2, kAPP14 = 0xEE;
 
 bool is_sof(std::uint8_t m) {
   // C4 (DHT), C8 (JPG) and CC (DAC) sit inside the C0–CF range but are not frames.
@@ -26,6 +27,7 @@ bool is_standalone(std::uint8_t m) { return m == kTEM || (m >= 0xD0 && m <= 0xD7
 struct Walk {
   bool saw_sof = false;
   bool saw_adobe = false;
+  bool saw_exif = false;  // the first Exif APP1 counts (an XMP APP1 may follow it)
   Info info;
 };
 
@@ -58,15 +60,26 @@ void read_sof(HeaderReader& in, std::uint8_t marker, std::size_t len, const Sour
   w.saw_sof = true;
 }
 
+// The bytes a segment's signature needs are always read (never short-circuited away),
+// so that the skip after them lands on the next marker whatever came before.
 void read_segment(HeaderReader& in, std::uint8_t marker, std::size_t len, Walk& w) {
-  static const std::string kAdobe("Adobe", 5), kIcc("ICC_PROFILE\0", 12);
+  static const std::string kAdobe("Adobe", 5), kIcc("ICC_PROFILE\0", 12), kExif("Exif\0\0", 6);
   std::size_t used = 0;
   if (marker == kAPP14 && len >= 12) {
     used = 12;
-    w.saw_adobe = w.saw_adobe || in.take(used).compare(0, 5, kAdobe) == 0;
+    const bool adobe = in.take(used).compare(0, 5, kAdobe) == 0;
+    w.saw_adobe = w.saw_adobe || adobe;
   } else if (marker == kAPP2 && len >= 14) {
     used = 12;
-    w.info.has_icc = w.info.has_icc || in.take(used) == kIcc;
+    const bool icc = in.take(used) == kIcc;
+    w.info.has_icc = w.info.has_icc || icc;
+  } else if (marker == kAPP1 && len >= 14 && !w.saw_exif) {
+    const std::string body = in.take(len);  // at most 64 KB: one segment
+    used = len;
+    if (body.compare(0, 6, kExif) == 0) {
+      w.saw_exif = true;
+      w.info.orientation = exif_orientation(body.substr(6));
+    }
   }
   in.skip(len - used);
 }

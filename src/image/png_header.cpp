@@ -55,7 +55,12 @@ Info probe_png(HeaderReader& in, const Source& src) {
     if (type == "IEND") fail(src, "the PNG has no image data (IDAT)", "the file is damaged: export it again");
     if (type == "iCCP") info.has_icc = true;
     if (type == "tRNS") info.has_alpha = true;  // transparency by colour key / palette alpha
-    in.skip(std::uint64_t{len} + 4);            // data + CRC
+    if (type == "eXIf" && len <= 65535) {        // PNG 3rd ed. §11.3.6.1: Exif, orientation only
+      info.orientation = exif_orientation(in.take(len));
+      in.skip(4);
+      continue;
+    }
+    in.skip(std::uint64_t{len} + 4);  // data + CRC
   }
   return info;
 }

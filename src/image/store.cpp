@@ -19,10 +19,14 @@ std::uint64_t fnv1a(const std::string& bytes) {
   return h;
 }
 
-// The largest reduction of a width × height image that keeps at least w × h pixels.
-int shrink_for(int width, int height, int w, int h) {
-  int s = 1;
-  while (width / (s + 1) >= w && height / (s + 1) >= h) ++s;
+// The largest reduction of `size` pixels that keeps at least `want`, and at least as
+// much as keeps the result within `most` (a cairo image surface is at most 32767 pixels
+// a side; a 40000 × 20 strip must still be shown).
+constexpr int kMostProofSide = 16384;
+int shrink_for(int size, int want, int most = kMostProofSide) {
+  int s = std::max(1, want > 0 ? size / std::max(want, 1) : 1);
+  while (s > 1 && size / s < want) --s;
+  while ((size + s - 1) / s > most) ++s;
   return s;
 }
 
@@ -81,14 +85,18 @@ void Store::decode(const Entry& e, SampleSink& sink, bool full) {
   const auto [w, h] = proof_wanted(e);
   // JPEG DCT scaling: 1/8 for a check only, else the smallest that still covers the proof.
   int reduce = 1;
-  if (!full && e.info.format == Format::Jpeg)
-    for (reduce = 8; reduce > 1 && w > 0 && (ceil_div(e.info.width, reduce) < w || ceil_div(e.info.height, reduce) < h);)
+  if (!full && e.info.format == Format::Jpeg) {
+    const int ww = e.info.sideways() ? h : w, wh = e.info.sideways() ? w : h;
+    for (reduce = 8; reduce > 1 && ww > 0 && (ceil_div(e.info.width, reduce) < ww || ceil_div(e.info.height, reduce) < wh);)
       reduce /= 2;
+  }
   if (w == 0) {
     decode_to(e.bytes, e.info, e.file, e.from, sink, reduce);
     return;
   }
-  ProofReducer proof(shrink_for(ceil_div(e.info.width, reduce), ceil_div(e.info.height, reduce), w, h));
+  // The proof is wanted upright; the samples come as stored (turned by the placement).
+  const int want_w = e.info.sideways() ? h : w, want_h = e.info.sideways() ? w : h;
+  ProofReducer proof(shrink_for(ceil_div(e.info.width, reduce), want_w), shrink_for(ceil_div(e.info.height, reduce), want_h));
   Tee both(sink, proof);
   decode_to(e.bytes, e.info, e.file, e.from, both, reduce);
   auto px = std::make_shared<const Pixels>(proof.take());
@@ -101,7 +109,7 @@ std::shared_ptr<const Pixels> Store::proof(const Entry& e) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = proofs_.find(e.hash);
     if (it != proofs_.end() && it->second.pixels) return it->second.pixels;
-    if (it == proofs_.end()) proofs_[e.hash] = {e.info.width, e.info.height, nullptr};
+    if (it == proofs_.end()) proofs_[e.hash] = {e.info.upright_width(), e.info.upright_height(), nullptr};
   }
   NullSink none;
   decode(e, none, false);

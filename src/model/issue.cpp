@@ -53,7 +53,8 @@ Page read_page(const xml::Node& n, const IssueScope& s, base::ErrorCollector& er
           else if (tag == "briefs") p.blocks.emplace_back(read_briefs(child, p.number, s));
           else if (tag == "masthead") p.blocks.emplace_back(read_masthead(child, p.number, s));
           else if (tag == "ear") p.blocks.emplace_back(read_ear(child, p.number, s));
-          else n.unknown_child(*c, "article, photo, banner, rule, briefs, masthead, ear");
+          else if (tag == "ad") p.blocks.emplace_back(read_ad(child, p.number, s));
+          else n.unknown_child(*c, "article, photo, banner, rule, briefs, masthead, ear, ad");
         },
         p.number, child.opt("id").value_or(""));
   }
@@ -88,7 +89,8 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   read_issue_attrs(root, is, ctx, errors);
   Imports imports;  // copy files the blocks name (docs/import.md)
   imports.keep_copy = opt.keep_copy;
-  const IssueScope scope{file, name.parent_path(), is.layout, &imports};
+  std::vector<base::Finding> media_notes;  // photos and ads not delivered yet
+  const IssueScope scope{file, name.parent_path(), is.layout, &imports, &opt, &media_notes};
   bool pages_read = true;
   for (const auto* c : xml::children(root.e)) {
     if (std::string(c->Name()) != "page") {
@@ -104,6 +106,7 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   if (pages_read) check_issue(is, errors);
   errors.throw_if_any();
   is.notes = std::move(imports.notes);
+  is.notes.insert(is.notes.end(), media_notes.begin(), media_notes.end());
   is.copy_files = std::move(imports.paths);
   return is;
 }

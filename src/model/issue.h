@@ -44,6 +44,13 @@ struct Frame {
   int tiers = 0;
 };
 
+// crop="x y w h" of a photo: the part of the upright image that is shown, in pixels, or
+// in percent of the image's width and height when written with % (docs/format.md).
+struct Crop {
+  double x = 0, y = 0, w = 0, h = 0;
+  bool percent = false;
+};
+
 struct Photo {
   std::string id;
   std::filesystem::path src;  // resolved against the issue file's folder
@@ -54,6 +61,27 @@ struct Photo {
   std::string style;  // optional layout style of the block
   std::string fit = "fill";  // "fill" (crop to fill) or "fit" (letterbox)
   std::string rules;  // stroke of the rules along its edges; empty: the layout's
+  std::optional<Crop> crop;  // the part of the image shown; none: all of it
+  // focus="x y": the point of the (cropped) image, as fractions of its width and height,
+  // that fill keeps in view (centred as far as the image allows); none: the centre.
+  std::optional<std::pair<double, double>> focus;
+  bool missing = false;  // src= names no file and --allow-missing-photos: a placeholder
+  base::Loc loc;
+};
+
+// <ad> (广告): page N of a PDF, or a JPEG/PNG/TIFF, placed in a grid slot; the file's
+// page box (TrimBox, else CropBox, else MediaBox) must match the slot within the layout's
+// ads tolerance. Without the file (not delivered yet, --allow-missing-ads) the slot is
+// kept empty and marked "广告" on the proofs.
+struct Ad {
+  std::string id;
+  std::filesystem::path src;  // empty: not delivered yet
+  int src_page = 1;           // page of a PDF
+  GridRect rect;
+  int page = 0;
+  std::string client;         // the advertiser, for proofs and messages
+  bool missing = false;       // no file (yet): a reserved slot
+  std::string rules;
   base::Loc loc;
 };
 
@@ -106,7 +134,7 @@ struct Masthead {
   std::string id;
   GridRect rect;
   int page = 0;
-  std::filesystem::path logo;  // a PNG or JPEG; empty: the paper's name in the masthead style
+  std::filesystem::path logo;  // a PDF (placed as vectors), PNG, JPEG or TIFF; empty: the paper's name
   std::string cn;              // 国内统一连续出版物号, e.g. "CN32-0012"
   std::string post;            // 邮发代号, e.g. "27-45"
   int pages = 0;               // 今日N版; 0: the issue's page count
@@ -136,7 +164,7 @@ struct Rule {
 // A block of a page. A new kind of block is one more alternative here: the parser
 // (issue_blocks.cpp), the checks (issue_check.cpp: grid, overlaps, ids) and flow's
 // dispatch (flow.cpp) visit the variant and fail to compile until they handle it.
-using Block = std::variant<Article, Photo, Banner, Rule, Briefs, Masthead>;
+using Block = std::variant<Article, Photo, Banner, Rule, Briefs, Masthead, Ad>;
 
 // Where a block sits and what it is called, whatever its kind.
 const base::Loc& loc_of(const Block& b);
@@ -180,6 +208,8 @@ struct Issue {
 
 struct LoadOptions {
   bool keep_copy = false;  // --keep-copy: imported copy is set as written, without the clean-up
+  bool allow_missing_photos = false;  // a photo file not there is a placeholder and a warning
+  bool allow_missing_ads = false;     // an ad file not there (or no src=) is a reserved slot and a warning
 };
 
 // Parses and validates an issue file. Throws base::Error (file, line, fix) on bad input.

@@ -132,7 +132,8 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
 }
 
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy) {
-  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit", "rules", "from", "format", "part", "copy"});
+  n.allow({"id", "src", "col", "cols", "row", "rows", "style", "fit", "rules", "from", "format", "part", "copy", "crop",
+           "focus"});
   n.no_loose_text();
   Photo p;
   p.rules = rules_attr(n, s.layout);
@@ -145,10 +146,7 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy
   // The image may come from a copy file instead (docs/import.md "Placing copy").
   const std::string src = in_copy || n.has("from") ? n.opt("src").value_or("") : n.req("src");
   if (!src.empty() || n.has("src")) p.src = s.folder / src;
-  std::error_code ec;
-  if (n.has("src") && (src.empty() || !std::filesystem::is_regular_file(p.src, ec)))
-    n.fail("src", "image file '" + p.src.string() + "' of photo '" + p.id + "' not found",
-           "correct src= (relative paths start at the issue file's folder) or add the image file");
+  read_photo_media(n, p, s);  // crop=, focus=, and a file not there (yet)
   for (const auto* c : xml::children(n.e)) {
     const std::string tag = c->Name();
     if (tag != "caption" && tag != "credit") n.unknown_child(*c, "caption, credit");

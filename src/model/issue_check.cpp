@@ -53,6 +53,7 @@ struct PlacedOf {
   void operator()(const Banner& b) const {
     out.push_back({b.rect, b.page, b.id.empty() ? std::string("banner") : "banner '" + b.id + "'", b.loc, "", "", b.id});
   }
+  void operator()(const Ad& a) const { out.push_back({a.rect, a.page, "ad '" + a.id + "'", a.loc, "", "", a.id}); }
 };
 
 std::vector<Placed> placed_blocks(const Issue& is) {
@@ -80,7 +81,7 @@ void check_ids(const Issue& is, base::ErrorCollector& errors) {
     const auto [it, fresh] = seen.emplace(id, loc);
     if (!fresh)
       errors.add(base::Error(loc, "id '" + id + "' is used twice (" + line_of(it->second) + " and " + line_of(loc) + ")",
-                        "give every article, photo and banner of the issue its own id"));
+                        "give every article, photo, banner and ad of the issue its own id"));
   };
   for (const auto& p : is.pages)
     for (const auto& b : p.blocks) {

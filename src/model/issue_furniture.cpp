@@ -62,12 +62,13 @@ Masthead read_masthead(const xml::Node& n, int page, const IssueScope& s) {
   if (const auto logo = n.opt("logo")) {
     m.logo = s.folder / *logo;
     const std::string ext = m.logo.extension().string();
-    // A vector logo would have to reach the PDF as vectors; the writer places raster
-    // images only, so SVG and PDF logos are refused rather than silently rasterised.
-    if (ext == ".svg" || ext == ".SVG" || ext == ".pdf" || ext == ".PDF")
-      n.fail("logo", "logo '" + *logo + "' is " + ext.substr(1) + "; a masthead logo must be a PNG or JPEG image",
-             "export the logo as a PNG at 1200 ppi of its printed size, e.g. rsvg-convert -d 1200 -p 1200 -o logo.png "
-             "logo.svg");
+    // A PDF logo is placed as a form (its vectors kept); an SVG would have to be
+    // converted, and the only converter at hand (librsvg) draws through cairo's PDF
+    // surface, which rewrites colours as RGB: it is refused, with the way to a PDF.
+    if (ext == ".svg" || ext == ".SVG" || ext == ".svgz")
+      n.fail("logo", "logo '" + *logo + "' is an SVG file, which paperset does not convert",
+             "export the logo as PDF (vectors, CMYK or spot colours, fonts outlined), e.g. from Illustrator or "
+             "Inkscape: Save As PDF, and give that file as logo=");
     std::error_code ec;
     if (logo->empty() || !std::filesystem::is_regular_file(m.logo, ec))
       n.fail("logo", "logo file '" + m.logo.string() + "' not found",

@@ -18,6 +18,8 @@ struct IssueScope {
   std::filesystem::path folder;
   const Layout& layout;
   Imports* imports = nullptr;
+  const LoadOptions* options = nullptr;
+  std::vector<base::Finding>* notes = nullptr;  // warnings found while reading (missing photos, ads)
 };
 
 // style= of any element must name a style of the layout (docs/format.md "Any element
@@ -61,6 +63,9 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s);
 Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy = false);
 Banner read_banner(const xml::Node& n, int page, const IssueScope& s);
 Rule read_rule(const xml::Node& n, int page, const IssueScope& s);
+// Ads and the photo attributes crop=, focus=, a photo file not there (issue_media.cpp).
+Ad read_ad(const xml::Node& n, int page, const IssueScope& s);
+void read_photo_media(const xml::Node& n, Photo& p, const IssueScope& s);
 // Briefs, masthead and ear (issue_furniture.cpp).
 Briefs read_briefs(const xml::Node& n, int page, const IssueScope& s);
 Masthead read_masthead(const xml::Node& n, int page, const IssueScope& s);

@@ -79,6 +79,7 @@ struct Layout {
   Len marks_length = base::from_mm(5);  // crop mark length, drawn outside the bleed
   int ink_limit_percent = 240;
   std::optional<base::PdfX> pdfx;  // <print pdfx>: the plant's PDF/X standard (--pdfx overrides)
+  int ad_tolerance_percent = 3;  // an ad's box may be scaled by at most this to fill its slot
   std::string jump_to = "（下转第{page}版）";    // end of a part that continues elsewhere
   std::string jump_from = "（上接第{page}版）";  // head of a continuation
   bool block_rules = true;                        // rules between blocks

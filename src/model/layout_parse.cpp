@@ -67,7 +67,7 @@ void read_grid(const xml::Node& n, Layout& lay) {
 void read_setting(const xml::Node& n, Layout& lay) {
   const std::string tag = n.e.Name();
   if (tag == "print") {
-    n.allow({"ink-limit", "pdfx"});
+    n.allow({"ink-limit", "pdfx", "ad-tolerance"});
     // Total area coverage in percent (docs/print.md "Colour"): at most 4 × 100 %.
     lay.ink_limit_percent = n.opt_integer("ink-limit", 1).value_or(lay.ink_limit_percent);
     // The PDF/X standard the plant takes (docs/print.md "PDF/X-1a, X-3 and X-4").
@@ -77,6 +77,12 @@ void read_setting(const xml::Node& n, Layout& lay) {
     if (lay.ink_limit_percent > 400)
       n.fail("ink-limit", "ink-limit=\"" + std::to_string(lay.ink_limit_percent) + "\" is above 400 %",
              "write the total ink limit of the printing condition in percent, e.g. 240");
+    // How far an ad's page box may be scaled to fill its slot (docs/format.md "Ads").
+    if (const auto t = n.opt_integer("ad-tolerance", 0)) {
+      if (*t > 20) n.fail("ad-tolerance", "ad-tolerance=\"" + std::to_string(*t) + "\" is above 20 %",
+                          "write how far an ad may be scaled, in percent (0 to 20; default 3)");
+      lay.ad_tolerance_percent = *t;
+    }
   } else if (tag == "jump") {
     n.allow({"to", "from"});
     lay.jump_to = n.opt("to").value_or(lay.jump_to);

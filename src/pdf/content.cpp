@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "pdf/content.h"
+#include "pdf/forms.h"
 #include "pdf/util.h"
 #include "pdf/vertical.h"
 
@@ -33,6 +34,8 @@ class Writer {
   void operator()(const frame::Image& i);
   void operator()(const frame::Tint& t);
   void operator()(const frame::Path& p);
+  void operator()(const frame::Placed& p);
+  void operator()(const frame::Placeholder&) {}  // proofs only: nothing prints in an empty slot
   std::string take() { return std::move(s_); }
 
  private:
@@ -135,7 +138,9 @@ void Writer::operator()(const frame::Path& p) {
   s_ += stroke ? "S\n" : "f\n";
 }
 
-// The whole image is placed at img_*; the visible box clips it when flow cropped it.
+// The whole image is placed at img_*; the visible box clips it when flow cropped it. The
+// matrix turns the stored samples upright (frame::image_matrix), so a JPEG passes
+// through unchanged whatever its EXIF orientation.
 void Writer::operator()(const frame::Image& img) {
   const std::size_t k = res_.image_of.at(img.path);
   names_.images.insert(k);
@@ -145,8 +150,26 @@ void Writer::operator()(const frame::Image& img) {
   if (img.x != img.img_x || img.y != img.img_y || img.w != img.img_w || img.h != img.img_h) {
     x(img.x), sp(), y(img.y + img.h), sp(), append_len(s_, img.w), sp(), append_len(s_, img.h), s_ += " re W n\n";
   }
-  append_len(s_, img.img_w), s_ += " 0 0 ", append_len(s_, img.img_h), sp();
-  x(img.img_x), sp(), y(img.img_y + img.img_h), s_ += " cm /Im" + std::to_string(k) + " Do\nQ\n";
+  // Image space (p, q), q up, is the stored image with u = p, v = 1 − q; PDF y = top − y.
+  const frame::ImageMatrix m = frame::image_matrix(img);
+  append_len(s_, m.a), sp(), append_len(s_, -m.b), sp(), append_len(s_, -m.c), sp(), append_len(s_, m.d), sp();
+  x(m.c + m.e), sp(), y(m.d + m.f), s_ += " cm /Im" + std::to_string(k) + " Do\nQ\n";
+}
+
+// A placed page: drawn with the default graphics state as to overprint (its own ExtGStates
+// decide; black text of ours before it must not make it overprint), clipped to its box.
+void Writer::operator()(const frame::Placed& p) {
+  const std::size_t k = res_.form_of.at({p.path, p.page});
+  names_.forms.insert(k);
+  if (res_.forms[k].transparency) names_.transparency = true;
+  overprint(false);
+  s_ += "q\n";
+  x(p.x), sp(), y(p.y + p.h), sp(), append_len(s_, p.w), sp(), append_len(s_, p.h), s_ += " re W n\n";
+  const auto m = form_matrix(res_.forms[k].info, base::to_pt(off_ + p.x), base::to_pt(top_ - p.y - p.h), base::to_pt(p.w),
+                             base::to_pt(p.h));
+  for (double v : m) append_num(s_, v, 4), sp();
+  s_ += "cm /Fm" + std::to_string(k) + " Do\nQ\n";
+  fill_.reset(), stroke_.reset();  // a form's colours are its own; set ours again after it
 }
 
 void Writer::operator()(const frame::GlyphRun& r) {

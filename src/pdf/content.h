@@ -14,6 +14,7 @@ struct PageNames {
   std::set<int> fonts;             // frame face index → /F<face>
   std::set<int> vertical_fonts;    // shown upright in vertical text → /V<face> (Identity-V)
   std::set<std::size_t> images;    // prepared image index → /Im<index>
+  std::set<std::size_t> forms;     // placed page index → /Fm<index>
   std::set<std::size_t> spots;     // document spot colour index → /CS<index>
   bool overprint = false;          // /GSop: OP op true, OPM 1
   bool knockout = false;           // /GSko: OP op false

@@ -1,12 +1,12 @@
 // Photos, prepared once per build (docs/print.md "Photos"): each source file (by content)
 // once, whatever the number of pages and files that show it.
-// * Grey and CMYK JPEGs pass through byte for byte; an Adobe CMYK JPEG stores its samples
-//   inverted and gets /Decode [1 0 1 0 1 0 1 0]. CMYK ones are decoded once to measure
-//   their ink.
+// * Grey JPEGs pass through byte for byte. CMYK photos (JPEG, TIFF) pass through or are
+//   re-separated to the output condition (cmyk_photos.cpp); an Adobe CMYK JPEG stores its
+//   samples inverted and gets /Decode [1 0 1 0 1 0 1 0].
 // * RGB JPEGs are converted with lcms2 to the output condition's CMYK and re-encoded as
-//   Adobe CMYK JPEGs; PNGs are stored with Flate, grey as grey, RGB converted to CMYK, and
-//   alpha as a soft mask (PDF/X-4 allows transparency), or, where the standard allows
-//   none (PDF/X-1a, X-3), as a 1-bit mask when the alpha is all 0 and 255.
+//   Adobe CMYK JPEGs; PNGs and grey/RGB TIFFs are stored with Flate, grey as grey, RGB
+//   converted to CMYK, and alpha as a soft mask (PDF/X-4 allows transparency), or, where
+//   the standard allows none (PDF/X-1a, X-3), as a 1-bit mask when the alpha is all 0 and 255.
 // All of it streams strip by strip: no photo is ever held whole in memory, decoded.
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/Pl_String.hh>
@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+#include "pdf/cmyk_photos.h"
 #include "pdf/colour.h"
 #include "pdf/photos.h"
 #include "pdf/resources.h"
@@ -48,21 +49,6 @@ void report_ink(const InkStats& st, const Place& p, int limit, base::Diagnostics
   f.page = p.page;
   diag.add(f);
 }
-
-// A CMYK photo passed through: only its ink is measured.
-class InkOnly : public image::SampleSink {
- public:
-  InkOnly(int limit) : limit_(limit) {}
-  void begin(const image::SampleFormat& f) override { f_ = f; }
-  void rows(const std::uint8_t* d, const std::uint8_t*, int n) override {
-    ink.add(d, static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n), f_.inverted, limit_);
-  }
-  InkStats ink;
-
- private:
-  int limit_;
-  image::SampleFormat f_;
-};
 
 // RGB JPEG → CMYK JPEG (Adobe, inverted samples), strip by strip.
 class ToCmykJpeg : public image::SampleSink {
@@ -174,12 +160,6 @@ void prepare_jpeg(const image::Store::Entry& e, image::Store& store, CmykConvert
     out.colour_space = "/DeviceGray";
     image::NullSink check;
     store.decode(e, check, false);
-  } else if (e.info.color == image::ColorSpace::Cmyk) {
-    out.colour_space = "/DeviceCMYK";
-    out.inverted = e.info.adobe_inverted;
-    InkOnly sink(opt.ink_limit_percent);
-    store.decode(e, sink);
-    ink = sink.ink;
   } else {
     ToCmykJpeg sink(conv, opt.ink_limit_percent, opt.conformance.jpeg_quality);
     store.decode(e, sink);
@@ -226,14 +206,18 @@ void prepare_png(const image::Store::Entry& e, image::Store& store, CmykConverte
 
 }  // namespace
 
-void prepare_photo(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, const Options& opt,
-                   PreparedPhoto& out) {
+void prepare_photo(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, Reseparator& resep,
+                   const Options& opt, PreparedPhoto& out) {
   out.image.source = &e;
   out.image.width = e.info.width, out.image.height = e.info.height;
-  if (e.info.format == image::Format::Jpeg)
+  if (e.info.color == image::ColorSpace::Cmyk) {  // JPEG or TIFF: passed through or re-separated
+    out.cmyk = prepare_cmyk(e, store, resep, opt, out.image);
+    out.ink = out.cmyk.ink;
+  } else if (e.info.format == image::Format::Jpeg) {
     prepare_jpeg(e, store, conv, opt, out.image, out.ink);
-  else
+  } else {
     prepare_png(e, store, conv, opt, out);
+  }
 }
 
 void prepare_images(const frame::Document& doc, image::Store& store, Resources& res, base::Diagnostics& diag,
@@ -259,6 +243,7 @@ void prepare_images(const frame::Document& doc, image::Store& store, Resources& 
     const PreparedPhoto& p = work.result(*entries[i]);
     if (p.soft_alpha_refused) report_soft_alpha(first[i], res.opt.conformance, diag);
     res.images.push_back(p.image);
+    report_reseparation(p.cmyk, *first[i].img, first[i].page, res.opt.ink_limit_percent, diag);
     report_ink(p.ink, first[i], res.opt.ink_limit_percent, diag);
   }
 }

@@ -20,6 +20,7 @@
 #include "base/pdfx.h"
 #include "frame/frame.h"
 #include "image/store.h"
+#include "placed/placed.h"
 
 namespace pdf {
 
@@ -86,6 +87,10 @@ struct Options {
   Conformance conformance;
   OutputCondition output;
   int ink_limit_percent = 240;  // total area coverage limit for photos (docs/print.md "Colour")
+  // The printing condition an untagged CMYK photo over the ink limit is taken to be
+  // separated for (re-separated from it); empty: such a photo is only measured.
+  std::filesystem::path untagged_cmyk_profile;
+  placed::Library* placed = nullptr;  // the build's placed PDFs (ads, logos); nullptr: read them anew
   int jobs = 0;                 // threads preparing fonts and photos (0: one per core)
   // A folder where prepared photos are kept between builds (docs/print.md "Photo cache");
   // empty (the default): none. The PDF is the same with or without it.

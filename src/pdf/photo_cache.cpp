@@ -23,7 +23,7 @@ namespace {
 
 // Bumped whenever what an entry holds changes (how a photo is prepared is told by the
 // code's build IDs).
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;
 
 json::binary_t binary(const std::string& s) { return json::binary_t(std::vector<std::uint8_t>(s.begin(), s.end())); }
 
@@ -86,7 +86,8 @@ std::string code_identity() {
   return found.program ? found.ids : std::string();
 }
 
-PhotoCache::PhotoCache(fs::path dir, const std::string& output_profile, const Options& opt) {
+PhotoCache::PhotoCache(fs::path dir, const std::string& output_profile, const std::string& untagged_profile,
+                       const Options& opt) {
   if (dir.empty()) return;
   static const std::string code = code_identity();
   if (code.empty()) return;
@@ -94,7 +95,8 @@ PhotoCache::PhotoCache(fs::path dir, const std::string& output_profile, const Op
   const Conformance& c = opt.conformance;
   settings_ = sha256_hex("paperset photo cache " + std::to_string(kFormat) + "\ncode " + code + "pdfx " +
                          base::pdfx_name(c.standard) + " transparency " + std::to_string(c.transparency) +
-                         "\nprofile " + sha256_hex(output_profile) + "\nquality " + std::to_string(c.jpeg_quality) +
+                         "\nprofile " + sha256_hex(output_profile) + "\nuntagged " + sha256_hex(untagged_profile) +
+                         "\nquality " + std::to_string(c.jpeg_quality) +
                          "\nink " + std::to_string(opt.ink_limit_percent) + "\n");
 }
 
@@ -127,6 +129,11 @@ bool PhotoCache::load(const image::Store::Entry& e, PreparedPhoto& out) const {
     p.image.stencil_flate = text(j.at("stencil"));
     p.soft_alpha_refused = j.at("soft_alpha_refused");
     p.ink.pixels = j.at("ink_pixels"), p.ink.over = j.at("ink_over"), p.ink.max_sum = j.at("ink_max");
+    // A CMYK photo's re-separation, for its warning (cmyk_photos.h).
+    const json& r = j.at("reseparation");
+    r.at("done").get_to(p.cmyk.reseparated), r.at("tagged").get_to(p.cmyk.tagged), r.at("profile").get_to(p.cmyk.profile);
+    p.cmyk.before.pixels = r.at("pixels"), p.cmyk.before.over = r.at("over"), p.cmyk.before.max_sum = r.at("max");
+    p.cmyk.ink = p.ink;
     out = std::move(p);
   } catch (const std::exception&) {
     return false;  // unreadable, truncated or foreign: prepare the photo again
@@ -151,7 +158,14 @@ void PhotoCache::save(const image::Store::Entry& e, const PreparedPhoto& p) cons
                   {"soft_alpha_refused", p.soft_alpha_refused},
                   {"ink_pixels", p.ink.pixels},
                   {"ink_over", p.ink.over},
-                  {"ink_max", p.ink.max_sum}};
+                  {"ink_max", p.ink.max_sum},
+                  {"reseparation",
+                   {{"done", p.cmyk.reseparated},
+                    {"tagged", p.cmyk.tagged},
+                    {"profile", p.cmyk.profile},
+                    {"pixels", p.cmyk.before.pixels},
+                    {"over", p.cmyk.before.over},
+                    {"max", p.cmyk.before.max_sum}}}};
   const std::vector<std::uint8_t> cbor = json::to_cbor(j);
   std::string bytes(cbor.begin(), cbor.end());
   bytes += sha256_hex(bytes);

@@ -4,7 +4,7 @@
 // yesterday's photos again. An entry is found by the SHA-256 of the photo's bytes
 // together with everything that shapes the result: the code that prepared it (the GNU
 // build IDs of the program and of every library loaded into it), the PDF/X standard, the
-// output profile's bytes, the JPEG quality, the ink limit and the cache's format. An entry
+// output profile's bytes, the assumed profile of untagged CMYK photos, the JPEG quality, the ink limit and the cache's format. An entry
 // carries its own SHA-256: a damaged or foreign file is a miss, never a wrong photo. The
 // cache changes nothing in the PDF: a hit gives the bytes a fresh preparation gives.
 #include <filesystem>
@@ -18,7 +18,10 @@ class PhotoCache {
  public:
   // `dir` empty, or a program without build IDs to tell its code by: no cache (every
   // call misses, nothing is written).
-  PhotoCache(std::filesystem::path dir, const std::string& output_profile, const Options& opt);
+  // `untagged_profile`: the condition an untagged CMYK photo over the ink limit is
+  // re-separated from (it shapes the result as the output profile does).
+  PhotoCache(std::filesystem::path dir, const std::string& output_profile, const std::string& untagged_profile,
+             const Options& opt);
 
   // Fills `out` from the cache; false when there is no good entry.
   bool load(const image::Store::Entry& e, PreparedPhoto& out) const;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/context.h"
 #include "pdf/metadata.h"
 #include "pdf/photo_cache.h"
 #include "pdf/util.h"
@@ -13,8 +14,12 @@ namespace pdf {
 PhotoWork::PhotoWork(image::Store& store, const Options& opt, std::string output_profile,
                      std::vector<const image::Store::Entry*> entries)
     : store_(store), opt_(opt), output_profile_(std::move(output_profile)),
-      conv_(std::make_unique<CmykConverter>(output_profile_)),
-      cache_(std::make_unique<PhotoCache>(opt.photo_cache, output_profile_, opt)) {
+      conv_(std::make_unique<CmykConverter>(output_profile_)) {
+  // The condition an untagged CMYK photo over the ink limit is taken to be made for.
+  const std::string untagged =
+      opt.untagged_cmyk_profile.empty() ? std::string() : base::read_file(opt.untagged_cmyk_profile);
+  resep_ = std::make_unique<Reseparator>(output_profile_, untagged);
+  cache_ = std::make_unique<PhotoCache>(opt.photo_cache, output_profile_, untagged, opt);
   add(entries);
 }
 
@@ -47,7 +52,7 @@ void PhotoWork::work() {
       // too, and the proof is then the one a build without the cache draws.
       const bool proof = store_.proof_pending(*s->entry);
       if (!proof && cache_->load(*s->entry, s->photo)) continue;
-      prepare_photo(*s->entry, store_, *conv_, opt_, s->photo);
+      prepare_photo(*s->entry, store_, *conv_, *resep_, opt_, s->photo);
       cache_->save(*s->entry, s->photo);
     } catch (...) {
       s->error = std::current_exception();

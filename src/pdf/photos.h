@@ -11,7 +11,9 @@
 #include <thread>
 #include <vector>
 
+#include "pdf/cmyk_photos.h"
 #include "pdf/colour.h"
+#include "pdf/reseparate.h"
 #include "pdf/resources.h"
 
 namespace pdf {
@@ -25,11 +27,13 @@ struct PreparedPhoto {
   InkStats ink;
   // Soft alpha that the standard (PDF/X-1a, X-3) cannot carry: an error where it is placed.
   bool soft_alpha_refused = false;
+  CmykResult cmyk;  // a CMYK photo: passed through, or re-separated (reported where it is placed)
 };
 
-// images.cpp: one photo, passed through (grey, CMYK) or converted (RGB, PNG).
-void prepare_photo(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, const Options& opt,
-                   PreparedPhoto& out);
+// images.cpp: one photo, passed through (grey, CMYK for the output condition), re-separated
+// (CMYK for another condition) or converted (RGB, PNG, TIFF).
+void prepare_photo(const image::Store::Entry& e, image::Store& store, CmykConverter& conv, Reseparator& resep,
+                   const Options& opt, PreparedPhoto& out);
 
 // A queue of photo files to prepare, each once (by content). start() works through it on
 // a background thread; finish() takes what is left on `jobs` threads, waits for the
@@ -62,6 +66,7 @@ class PhotoWork {
   std::string output_profile_;
   std::unique_ptr<CmykConverter> conv_;
   std::unique_ptr<PhotoCache> cache_;
+  std::unique_ptr<Reseparator> resep_;
   std::vector<std::unique_ptr<Slot>> slots_;
   std::map<std::uint64_t, Slot*> by_hash_;
   std::size_t next_ = 0;      // the next slot to take (under mu_)

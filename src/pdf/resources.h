@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pdf/pdf.h"
+#include "placed/placed.h"
 #include "text/font_program.h"
 
 namespace pdf {
@@ -51,6 +52,14 @@ struct PreparedImage {
   const std::string& data() const { return converted.empty() ? source->bytes : converted; }
 };
 
+// One placed page (an ad, a vector logo) of a file read by placed/.
+struct PreparedForm {
+  const placed::Document* doc = nullptr;
+  int page = 1;
+  placed::PageInfo info;
+  bool transparency = false;  // the page needs a transparency group around it (placed::inspect)
+};
+
 class Resources {
  public:
   Options opt;
@@ -60,6 +69,9 @@ class Resources {
   std::map<int, EmbeddedFont> fonts;       // by frame face index
   std::vector<PreparedImage> images;       // in first-use order
   std::map<std::string, std::size_t> image_of;  // frame::Image::path → index in images
+  std::vector<PreparedForm> forms;         // placed pages, in first-use order
+  std::map<std::pair<std::string, int>, std::size_t> form_of;  // (file, page) → index in forms
+  std::unique_ptr<placed::Library> own_placed;  // when the caller gave none
   std::vector<frame::Cmyk> spots;          // spot inks (name + CMYK alternate; tint 1000), first-use order
   std::string fingerprint;                 // MD5 (hex) of the fonts and images, for XMP IDs
 

@@ -12,6 +12,7 @@
 
 #include "pdf/conform.h"
 #include "pdf/content.h"
+#include "pdf/forms.h"
 #include "pdf/metadata.h"
 #include "pdf/util.h"
 
@@ -43,7 +44,7 @@ Obj rect(double x0, double y0, double x1, double y1) {
 // The objects one file makes, each the first time a page of the file names it.
 class FileObjects {
  public:
-  FileObjects(QPDF& pdf, const Resources& res) : pdf_(pdf), res_(res) {}
+  FileObjects(QPDF& pdf, const Resources& res) : pdf_(pdf), res_(res), forms_(pdf, res) {}
   Obj resources(const PageNames& names);
 
  private:
@@ -61,6 +62,7 @@ class FileObjects {
   std::map<std::size_t, Obj> images_, spots_;
   std::map<bool, Obj> gstates_;
   Obj all_;
+  FormImporter forms_;
 };
 
 Obj font_descriptor(QPDF& pdf, const EmbeddedFont& f) {
@@ -199,6 +201,7 @@ Obj FileObjects::resources(const PageNames& n) {
   for (int f : n.fonts) sub("/Font").replaceKey("/F" + std::to_string(f), font(f));
   for (int f : n.vertical_fonts) sub("/Font").replaceKey("/V" + std::to_string(f), font(f, true));
   for (std::size_t k : n.images) sub("/XObject").replaceKey("/Im" + std::to_string(k), image(k));
+  for (std::size_t k : n.forms) sub("/XObject").replaceKey("/Fm" + std::to_string(k), forms_.form(k));
   for (std::size_t k : n.spots) sub("/ColorSpace").replaceKey("/CS" + std::to_string(k), spot(k));
   if (n.registration) sub("/ColorSpace").replaceKey("/CSall", registration());
   if (n.overprint) sub("/ExtGState").replaceKey("/GSop", ext_gstate(true));
@@ -217,6 +220,7 @@ bool one_plate(const frame::Page& p, const Resources& res) {
     if (const auto* t = std::get_if<frame::Tint>(&item); t && !k_only(t->color)) return false;
     if (const auto* f = std::get_if<frame::Path>(&item); f && !k_only(f->color)) return false;
     if (const auto* i = std::get_if<frame::Image>(&item); i && res.image(*i).colour_space != "/DeviceGray") return false;
+    if (std::holds_alternative<frame::Placed>(item)) return false;  // an ad's inks are its own
   }
   return true;
 }
@@ -298,6 +302,7 @@ std::string fingerprint(const Resources& r) {
   std::string key = r.output_profile;
   for (const auto& [face, f] : r.fonts) key += f.base_font + f.program_flate + f.to_unicode + f.widths + f.vertical_metrics;
   for (const auto& im : r.images) key += md5_hex(im.data()) + im.smask_flate + im.stencil_flate;
+  for (const auto& f : r.forms) key += md5_hex(f.doc->bytes) + std::to_string(f.page);
   return md5_hex(key);
 }
 
@@ -314,6 +319,8 @@ std::shared_ptr<const Resources> prepare(const frame::Document& doc, image::Stor
   res->spots = spots_of(doc);
   res->fonts = embed_fonts(doc, opt.jobs);
   prepare_images(doc, images, *res, diag, started);
+  if (!opt.placed) res->own_placed = std::make_unique<placed::Library>();
+  prepare_forms(doc, opt.placed ? *opt.placed : *res->own_placed, *res, diag);
   res->fingerprint = fingerprint(*res);
   return res;
 }

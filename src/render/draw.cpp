@@ -14,11 +14,14 @@ namespace {
 double pt(base::Len l) { return base::to_pt(l); }
 }  // namespace
 
+void release_pdfs(std::map<std::string, PopplerDocument*>& docs);  // placed.cpp
+
 Drawer::Drawer(const frame::Document& doc, image::Store& images) : doc_(doc), images_(images) {}
 
 Drawer::~Drawer() {
   for (auto& [k, f] : fonts_) cairo_font_face_destroy(f);
   for (auto& [k, s] : pictures_) cairo_surface_destroy(s);
+  release_pdfs(pdfs_);
 }
 
 // cairo gets its own face, opened from the file + index that text/ resolved (docs/libraries.md
@@ -144,14 +147,20 @@ cairo_surface_t* Drawer::picture(const frame::Image& img) {
   return s;
 }
 
+// The stored pixels turned upright and scaled by the same matrix the PDF gets
+// (frame::image_matrix), clipped to the visible box.
 void Drawer::image(cairo_t* cr, const frame::Image& img) {
   cairo_surface_t* s = picture(img);
-  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const double w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const frame::ImageMatrix m = frame::image_matrix(img);
+  cairo_matrix_t place;
+  cairo_matrix_init(&place, pt(m.a) / w, pt(m.b) / w, pt(m.c) / h, pt(m.d) / h, pt(m.e), pt(m.f));
+  if (img.w <= 0 || img.h <= 0 || cairo_matrix_invert(&place) != CAIRO_STATUS_SUCCESS) return;  // nothing visible
+  cairo_matrix_invert(&place);
   cairo_save(cr);
   cairo_rectangle(cr, pt(img.x), pt(img.y), pt(img.w), pt(img.h));
   cairo_clip(cr);
-  cairo_translate(cr, pt(img.img_x), pt(img.img_y));
-  cairo_scale(cr, pt(img.img_w) / w, pt(img.img_h) / h);
+  cairo_transform(cr, &place);
   cairo_set_source_surface(cr, s, 0, 0);
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
   cairo_paint(cr);
@@ -168,6 +177,8 @@ void Drawer::page(cairo_t* cr, const frame::Page& p) {
     void operator()(const frame::Image& i) const { d.image(cr, i); }
     void operator()(const frame::Tint& t) const { d.tint(cr, t); }
     void operator()(const frame::Path& p) const { d.path(cr, p); }
+    void operator()(const frame::Placed& p) const { d.placed(cr, p); }
+    void operator()(const frame::Placeholder& p) const { d.placeholder(cr, p); }
   };
   for (const auto& item : p.items) std::visit(Draw{*this, cr}, item);
 }

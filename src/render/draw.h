@@ -7,6 +7,9 @@
 
 #include "frame/frame.h"
 #include "image/store.h"
+#include "placed/placed.h"
+
+typedef struct _PopplerDocument PopplerDocument;
 
 namespace render {
 
@@ -30,12 +33,17 @@ class Drawer {
   void tint(cairo_t* cr, const frame::Tint& t);
   void path(cairo_t* cr, const frame::Path& p);
   void image(cairo_t* cr, const frame::Image& img);
+  void placed(cairo_t* cr, const frame::Placed& p);
+  void placeholder(cairo_t* cr, const frame::Placeholder& p);
+  PopplerDocument* pdf(const std::string& path);
   void colour(cairo_t* cr, const frame::Cmyk& c);
 
   const frame::Document& doc_;
   image::Store& images_;
   std::map<int, cairo_font_face_t*> fonts_;
   std::map<std::string, cairo_surface_t*> pictures_;
+  placed::Library placed_;
+  std::map<std::string, PopplerDocument*> pdfs_;
 };
 
 }  // namespace render

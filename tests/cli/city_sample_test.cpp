@@ -34,7 +34,7 @@ TEST_CASE("the city tabloid sample builds clean and reads masthead, ear, lead, b
       "“运河通”App上线一年",                                   // the boxed, tinted story
       "老旧小区“焕新”",                                        // page 2
       "城市书房“上新”",                                        // page 3
-      "便民信息",
+      "运河·锦园春季献礼",                                     // the half-page ad's own text
       "运河副刊",                                              // page 4
       "一条河与一座城的晨昏",
       "●运河记忆馆推出夜间场",

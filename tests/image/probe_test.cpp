@@ -119,7 +119,7 @@ TEST_CASE("a text file renamed .jpg is refused as not a JPEG or PNG") {
   const fs::path f = write_bytes(dir / "photo.jpg", "这不是图片，是一段文字。\n");
   const base::Error e = probe_error(f);
   CHECK(contains(e.message(), f.string()));
-  CHECK(contains(e.message(), "not a JPEG or PNG"));
+  CHECK(contains(e.message(), "not a JPEG, PNG or TIFF"));
   CHECK(contains(e.fix(), "JPEG"));
 }
 

@@ -173,7 +173,7 @@ TEST_CASE("bad briefs, masthead and ear: file, line and fix") {
   expect_issue_error(R"(<article id="a" col="1" cols="2" row="1" rows="5"><p><lead>引题</lead>正文。</p></article>)", 3,
                      "unknown element <lead>", "dateline");
   expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6" logo="logo.svg"/>)", 3,
-                     "a masthead logo must be a PNG or JPEG", "rsvg-convert");
+                     "is an SVG file", "export the logo as PDF");
   expect_issue_error(R"(<masthead col="1" cols="4" row="1" rows="6" logo="nope.png"/>)", 3, "logo file", "correct logo=");
   expect_issue_error(R"(<ear id="e" col="5" cols="2" row="1" rows="6"><p>正文。</p></ear>)", 3,
                      "<ear> 'e' on page 1, which has no <masthead>", "add a <masthead>");

@@ -1,0 +1,121 @@
+// CMYK photos (docs/print.md "Photos"): passed through as they are when they are for the
+// output condition; re-separated with lcms2 when they were prepared for another one —
+// an embedded CMYK profile other than the output intent's, or, untagged, more than 1 %
+// of the pixels over the layout's ink limit (then the photo is taken to be separated for
+// coated paper: data/icc/paperset-coated-fogra39.icc). Decoded once, strip by strip; an
+// untagged photo is measured and re-separated in the same pass, and the re-separated
+// bytes are kept only when it turns out to be over the limit.
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
+
+#include <optional>
+
+#include "pdf/cmyk_photos.h"
+#include "pdf/util.h"
+
+namespace pdf {
+
+namespace {
+
+// A Flate stream fed piece by piece.
+class Flate {
+ public:
+  Flate() : sink_("cmyk", nullptr, out_), deflate_("cmyk", &sink_, Pl_Flate::a_deflate) {}
+  void write(const std::uint8_t* d, std::size_t n) { deflate_.write(d, n); }
+  std::string finish() {
+    deflate_.finish();
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  Pl_String sink_;
+  Pl_Flate deflate_;
+};
+
+// Measures the photo as it is and, when it may need it, re-separates it on the way:
+// into a JPEG (Adobe, inverted) or a Flate stream (plain CMYK), as the photo came.
+class CmykSink : public image::SampleSink {
+ public:
+  CmykSink(Reseparator& r, int limit, bool jpeg, int quality) : r_(r), limit_(limit), jpeg_(jpeg), quality_(quality) {}
+
+  void begin(const image::SampleFormat& f) override {
+    f_ = f;
+    icc_ = f.icc;
+    tagged_other_ = r_.other_condition(f.icc);
+    if (tagged_other_ || r_.can_assume_untagged()) {
+      xf_ = r_.transform(tagged_other_ ? f.icc : std::string(), f.inverted, jpeg_);
+      if (jpeg_) enc_.emplace(f.width, f.height, 4, quality_);
+    }
+  }
+  void rows(const std::uint8_t* d, const std::uint8_t*, int n) override {
+    const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
+    before.add(d, px, f_.inverted, limit_);
+    if (!jpeg_ && !tagged_other_) raw_.write(d, px * 4);
+    if (!xf_) return;
+    buf_.resize(px * 4);
+    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    after.add(buf_.data(), px, jpeg_, limit_);
+    if (enc_) enc_->rows(buf_.data(), n);
+    else flate_.write(buf_.data(), buf_.size());
+  }
+
+  InkStats before, after;
+  bool tagged_other_ = false;
+  std::string icc_;
+  cmsHTRANSFORM xf_ = nullptr;
+  std::optional<image::JpegEncoder> enc_;
+  Flate flate_, raw_;
+
+ private:
+  Reseparator& r_;
+  int limit_;
+  bool jpeg_;
+  int quality_;
+  image::SampleFormat f_;
+  std::vector<std::uint8_t> buf_;
+};
+
+}  // namespace
+
+CmykResult prepare_cmyk(const image::Store::Entry& e, image::Store& store, Reseparator& r, const Options& opt,
+                        PreparedImage& out) {
+  const bool jpeg = e.info.format == image::Format::Jpeg;
+  CmykSink sink(r, opt.ink_limit_percent, jpeg, opt.conformance.jpeg_quality);
+  store.decode(e, sink);
+  CmykResult res;
+  res.before = sink.before;
+  out.colour_space = "/DeviceCMYK";
+  // Over the limit where it matters (more than 1 % of the pixels: not JPEG ringing).
+  const bool over = sink.before.over_fraction() > 0.01;
+  res.reseparated = sink.xf_ && (sink.tagged_other_ || over);
+  res.profile = sink.tagged_other_ ? r.description(sink.icc_) : std::string();
+  res.tagged = sink.tagged_other_;
+  if (!res.reseparated) {
+    res.ink = sink.before;
+    out.filter = jpeg ? "/DCTDecode" : "/FlateDecode";
+    out.inverted = jpeg && e.info.adobe_inverted;
+    if (!jpeg) out.converted = sink.raw_.finish();
+    return res;
+  }
+  res.ink = sink.after;
+  out.filter = jpeg ? "/DCTDecode" : "/FlateDecode";
+  out.inverted = jpeg;  // our JPEG encoder writes Adobe CMYK (inverted samples)
+  out.converted = jpeg ? sink.enc_->finish() : sink.flate_.finish();
+  return res;
+}
+
+void report_reseparation(const CmykResult& r, const frame::Image& img, int page, int limit, base::Diagnostics& diag) {
+  if (!r.reseparated) return;
+  const std::string why = r.tagged ? "it was separated for another printing condition (its embedded profile '" +
+                                         r.profile + "')"
+                                   : "it was separated for another printing condition (untagged, " +
+                                         num(r.before.max_percent(), 0) + " % total ink, over the layout's " +
+                                         std::to_string(limit) + " %; taken to be for coated paper)";
+  diag.warn("photo-reseparated",
+            "photo '" + img.id + "' (" + img.path + "): " + why + "; re-separated with lcms2 to the output condition (" +
+                num(r.before.max_percent(), 0) + " % → " + num(r.ink.max_percent(), 0) + " % total ink at most)",
+            img.loc, img.id, page, "to print it unchanged, supply it separated for the paper's output condition");
+}
+
+}  // namespace pdf
