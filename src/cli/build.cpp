@@ -227,7 +227,8 @@ bool build(Run& r) {
   output_step([&] { r.outputs.prepare(args.issue); });
   if (r.state && r.state->inputs.empty()) r.state->inputs.push_back(args.issue);
   r.outputs_checked = true;
-  const model::Issue& issue = r.issue.emplace(model::load_issue(args.issue, r.ctx, {args.keep_copy, args.allow_missing_photos, args.allow_missing_ads}));
+  const model::Issue& issue = r.issue.emplace(
+      model::load_issue(args.issue, r.ctx, {args.keep_copy, args.allow_missing_photos, args.allow_missing_ads}));
   for (const auto& f : issue.notes) r.ctx.diag.add(f);  // copy clean-up and import notes (docs/import.md)
   for (const auto& p : issue.pages) r.report.pages.push_back(p.number);
   if (r.state) r.state->inputs = inputs_of(issue, args, r.ctx);
