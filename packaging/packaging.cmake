@@ -19,7 +19,7 @@ target_compile_definitions(paperset PRIVATE PAPERSET_DATA_RELATIVE="${PAPERSET_D
 install(TARGETS paperset RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY layouts/ DESTINATION ${PAPERSET_DATA_INSTALL_DIR}/layouts FILES_MATCHING PATTERN "*.xml")
 install(FILES fonts/fontmap.xml DESTINATION ${PAPERSET_DATA_INSTALL_DIR}/fonts)
-install(FILES data/icc/paperset-newsprint-tr002.icc data/icc/README.md DESTINATION ${PAPERSET_DATA_INSTALL_DIR}/icc)
+install(FILES data/icc/paperset-newsprint-tr002.icc data/icc/paperset-coated-fogra39.icc data/icc/README.md DESTINATION ${PAPERSET_DATA_INSTALL_DIR}/icc)
 
 # The man page, compressed as Debian policy §12.1 asks (gzip -n: no name or time stamp,
 # so the package is the same bytes each time).

@@ -179,6 +179,7 @@ TEST_CASE("a rule block draws its stroke across the middle of its grid line") {
 TEST_CASE("the city tabloid sample: no rule, frame or ornament touches a line of text") {
   const Laid l = lay_out_file(test::source_root() / "samples/city-tabloid.xml");
   REQUIRE(!l.any_error());
+  std::size_t total = 0;
   for (const auto& page : l.doc.pages) {
     std::vector<frame::Box> ink;  // the bounding box of every rule and shape
     for (const auto& r : page.of<frame::Rule>()) {
@@ -208,6 +209,9 @@ TEST_CASE("the city tabloid sample: no rule, frame or ornament touches a line of
     }
     CHECK_MESSAGE(hits == 0, "page " << page.number << " \"" << first << "\"");
     CHECK(lines > 50);
-    CHECK(ink.size() > 10);
+    // Every page has rules to test (page 3's lower half is an ad, so fewer there).
+    CHECK(ink.size() > 3);
+    total += ink.size();
   }
+  CHECK(total > 40);
 }
