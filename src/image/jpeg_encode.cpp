@@ -4,10 +4,11 @@
 // jpeg_decode.cpp, no C++ destructor lies between).
 #include <csetjmp>
 #include <cstdio>
-#include <cstdlib>
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
+
+#include <string>
 
 #include "image/internal.h"
 
@@ -16,8 +17,13 @@ namespace image {
 struct JpegEncoder::Impl {
   jpeg_compress_struct cinfo{};
   jpeg_error_mgr err{};
-  unsigned char* buf = nullptr;
-  unsigned long size = 0;
+  // The JPEG goes into `out` a block at a time (a destination manager of our own: the one
+  // of jpeg_mem_dest keeps its current buffer private until jpeg_finish_compress, so an
+  // encoder given up before finish() — a photo that need not be re-separated after all,
+  // or an exception — could not free it).
+  jpeg_destination_mgr dest{};
+  std::string out;
+  JOCTET block[16384];
   int stride = 0;
   std::jmp_buf jump;
   char message[JMSG_LENGTH_MAX] = {};
@@ -29,6 +35,26 @@ namespace {
   auto* impl = reinterpret_cast<JpegEncoder::Impl*>(c->client_data);
   (*c->err->format_message)(c, impl->message);
   std::longjmp(impl->jump, 1);
+}
+
+JpegEncoder::Impl* impl_of(j_compress_ptr c) { return reinterpret_cast<JpegEncoder::Impl*>(c->client_data); }
+
+void init_destination(j_compress_ptr c) {
+  auto* impl = impl_of(c);
+  c->dest->next_output_byte = impl->block;
+  c->dest->free_in_buffer = sizeof impl->block;
+}
+
+boolean empty_output_buffer(j_compress_ptr c) {
+  auto* impl = impl_of(c);
+  impl->out.append(reinterpret_cast<const char*>(impl->block), sizeof impl->block);
+  init_destination(c);
+  return TRUE;
+}
+
+void term_destination(j_compress_ptr c) {
+  auto* impl = impl_of(c);
+  impl->out.append(reinterpret_cast<const char*>(impl->block), sizeof impl->block - c->dest->free_in_buffer);
 }
 
 [[noreturn]] void failed(const char* message) {
@@ -45,7 +71,10 @@ JpegEncoder::JpegEncoder(int width, int height, int components, int quality) : i
   c.client_data = impl_.get();
   if (setjmp(impl_->jump)) failed(impl_->message);
   jpeg_create_compress(&c);
-  jpeg_mem_dest(&c, &impl_->buf, &impl_->size);
+  impl_->dest.init_destination = init_destination;
+  impl_->dest.empty_output_buffer = empty_output_buffer;
+  impl_->dest.term_destination = term_destination;
+  c.dest = &impl_->dest;
   c.image_width = static_cast<JDIMENSION>(width);
   c.image_height = static_cast<JDIMENSION>(height);
   c.input_components = components;
@@ -62,10 +91,7 @@ JpegEncoder::JpegEncoder(int width, int height, int components, int quality) : i
   jpeg_start_compress(&c, TRUE);
 }
 
-JpegEncoder::~JpegEncoder() {
-  jpeg_destroy_compress(&impl_->cinfo);
-  std::free(impl_->buf);
-}
+JpegEncoder::~JpegEncoder() { jpeg_destroy_compress(&impl_->cinfo); }
 
 void JpegEncoder::rows(const std::uint8_t* data, int count) {
   if (setjmp(impl_->jump)) failed(impl_->message);
@@ -78,7 +104,7 @@ void JpegEncoder::rows(const std::uint8_t* data, int count) {
 std::string JpegEncoder::finish() {
   if (setjmp(impl_->jump)) failed(impl_->message);
   jpeg_finish_compress(&impl_->cinfo);
-  return std::string(reinterpret_cast<const char*>(impl_->buf), impl_->size);
+  return std::move(impl_->out);
 }
 
 }  // namespace image
