@@ -89,7 +89,7 @@ std::map<int, int> units(const model::Issue& issue) {
   return out;
 }
 
-// The files a page reads besides the issue: copy files its text came from, photos, logos.
+// The files a page reads besides the issue: copy files its text came from, photos, logos, ads.
 std::string inputs_of(const model::Page& p, const fs::path& issue_file) {
   std::set<std::string> files;
   auto text = [&](const model::TextBlock& t) {
@@ -115,6 +115,9 @@ std::string inputs_of(const model::Page& p, const fs::path& issue_file) {
                                 },
                                 [&](const model::Masthead& m) {
                                   if (!m.logo.empty()) files.insert(m.logo.string());
+                                },
+                                [&](const model::Ad& a) {
+                                  if (!a.src.empty()) files.insert(a.src.string());
                                 }},
                block);
   std::string out;
@@ -133,7 +136,8 @@ std::string global_key(const model::Issue& issue, const BuildArgs& args, const t
   k += "pages";
   for (const auto& p : issue.pages) k += " " + std::to_string(p.number) + "/" + p.section;
   k += "\noptions " + std::to_string(args.allow_overset) + std::to_string(args.allow_low_res) +
-       std::to_string(args.no_balance) + std::to_string(args.keep_copy) + "\n";
+       std::to_string(args.no_balance) + std::to_string(args.keep_copy) + std::to_string(args.allow_missing_photos) +
+       std::to_string(args.allow_missing_ads) + "\n";
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) k += std::string("epoch ") + e + "\n";
   return k;
 }

@@ -28,8 +28,13 @@ void to_json(Json& j, const Item& item) {
                  [&](const Tint& f) { j = {{"t", "n"}, {"v", {f.x, f.y, f.w, f.h}}, {"c", cmyk(f.color)}}; },
                  [&](const Image& i) {
                    j = {{"t", "i"},  {"p", i.path}, {"v", {i.x, i.y, i.w, i.h, i.img_x, i.img_y, i.img_w, i.img_h}},
-                        {"id", i.id}, {"l", {i.loc.file, i.loc.line, i.loc.col}}};
+                        {"id", i.id}, {"l", {i.loc.file, i.loc.line, i.loc.col}}, {"o", i.orientation}};
                  },
+                 [&](const Placed& f) {
+                   j = {{"t", "a"}, {"p", f.path}, {"n", f.page}, {"v", {f.x, f.y, f.w, f.h}},
+                        {"id", f.id}, {"l", {f.loc.file, f.loc.line, f.loc.col}}};
+                 },
+                 [&](const Placeholder& f) { j = {{"t", "h"}, {"v", {f.x, f.y, f.w, f.h}}, {"x", f.label}}; },
                  [&](const Path& p) {
                    Json pts = Json::array();
                    for (const auto& pt : p.pts) pts.push_back(pt.x), pts.push_back(pt.y);
@@ -89,7 +94,18 @@ void from_json(const Json& j, Item& item) {
     v.at(4).get_to(i.img_x), v.at(5).get_to(i.img_y), v.at(6).get_to(i.img_w), v.at(7).get_to(i.img_h);
     const Json& l = j.at("l");
     l.at(0).get_to(i.loc.file), l.at(1).get_to(i.loc.line), l.at(2).get_to(i.loc.col);
+    j.at("o").get_to(i.orientation);
     item = i;
+  } else if (t == "a") {
+    Placed f;
+    j.at("p").get_to(f.path), j.at("n").get_to(f.page), box4(j.at("v"), f), j.at("id").get_to(f.id);
+    const Json& l = j.at("l");
+    l.at(0).get_to(f.loc.file), l.at(1).get_to(f.loc.line), l.at(2).get_to(f.loc.col);
+    item = f;
+  } else if (t == "h") {
+    Placeholder f;
+    box4(j.at("v"), f), j.at("x").get_to(f.label);
+    item = f;
   } else if (t == "p") {
     item = path(j);
   } else {

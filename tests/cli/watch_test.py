@@ -16,6 +16,7 @@ Each wait has a generous limit (the machine may be busy); the whole test stops w
 """
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -132,8 +133,9 @@ def run(paperset, work, issue, out, report, proofs):
         check(read(os.path.join(proofs, name), "rb") == read(os.path.join(clean, name), "rb"),
               "proof %s is a clean build's" % name)
 
-    photo = os.path.join(work, "images", "market.jpg")
-    pages = [i + 1 for i, chunk in enumerate(xml.split('<page number=')[1:]) if "images/market.jpg" in chunk]
+    rel = re.search(r'<photo [^>]*src="([^"]+)"', xml).group(1)  # the sample's first photo
+    photo = os.path.join(work, rel)
+    pages = [i + 1 for i, chunk in enumerate(xml.split('<page number=')[1:]) if 'src="%s"' % rel in chunk]
     data = read(photo, "rb")
     with open(photo, "wb") as f:
         f.write(data)
