@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever what a cache file holds changes meaning.
-constexpr const char* kFormat = "paperset page cache 2";
+constexpr const char* kFormat = "paperset page cache 3";
 
 // 128 bits from two passes of the standard library's hash: a key names bytes that are
 // not kept, so a collision must be out of reach, which 64 bits of one pass are not
