@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "base/error.h"
+#include "image/png_encode.h"
 #include "render/draw.h"
 
 namespace render {
@@ -44,10 +45,8 @@ void render_png(const frame::Document& doc, image::Store& images, int page_index
     if (opt.overlay) drawer.overlay(cr, p);
   }
   check(cairo_status(cr), "drawing the proof failed");
-  const cairo_status_t st = cairo_surface_write_to_png(surf, out.c_str());
-  if (st != CAIRO_STATUS_SUCCESS)
-    throw base::Error({out.string(), 0}, std::string("cannot write the proof: ") + cairo_status_to_string(st),
-                      "check that the --png folder exists and is writable");
+  cairo_surface_flush(surf);
+  image::write_proof_png(out, cairo_image_surface_get_data(surf), w, h, cairo_image_surface_get_stride(surf));
 }
 
 }  // namespace render
