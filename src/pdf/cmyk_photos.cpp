@@ -5,33 +5,17 @@
 // coated paper: data/icc/paperset-coated-fogra39.icc). Decoded once, strip by strip; an
 // untagged photo is measured and re-separated in the same pass, and the re-separated
 // bytes are kept only when it turns out to be over the limit.
-#include <qpdf/Pl_Flate.hh>
-#include <qpdf/Pl_String.hh>
 
 #include <optional>
 
 #include "pdf/cmyk_photos.h"
+#include "pdf/flate_out.h"
 #include "pdf/util.h"
 
 namespace pdf {
 
 namespace {
 
-// A Flate stream fed piece by piece.
-class Flate {
- public:
-  Flate() : sink_("cmyk", nullptr, out_), deflate_("cmyk", &sink_, Pl_Flate::a_deflate) {}
-  void write(const std::uint8_t* d, std::size_t n) { deflate_.write(d, n); }
-  std::string finish() {
-    deflate_.finish();
-    return std::move(out_);
-  }
-
- private:
-  std::string out_;
-  Pl_String sink_;
-  Pl_Flate deflate_;
-};
 
 // Measures the photo as it is and, when it may need it, re-separates it on the way:
 // into a JPEG (Adobe, inverted) or a Flate stream (plain CMYK), as the photo came.
@@ -65,7 +49,7 @@ class CmykSink : public image::SampleSink {
   std::string icc_;
   cmsHTRANSFORM xf_ = nullptr;
   std::optional<image::JpegEncoder> enc_;
-  Flate flate_, raw_;
+  FlateOut flate_, raw_;
 
  private:
   Reseparator& r_;

@@ -8,8 +8,6 @@
 //   converted to CMYK, and alpha as a soft mask (PDF/X-4 allows transparency), or, where
 //   the standard allows none (PDF/X-1a, X-3), as a 1-bit mask when the alpha is all 0 and 255.
 // All of it streams strip by strip: no photo is ever held whole in memory, decoded.
-#include <qpdf/Pl_Flate.hh>
-#include <qpdf/Pl_String.hh>
 
 #include <algorithm>
 #include <memory>
@@ -19,6 +17,7 @@
 #include "pdf/colour.h"
 #include "pdf/photos.h"
 #include "pdf/resources.h"
+#include "pdf/flate_out.h"
 #include "pdf/util.h"
 
 namespace pdf {
@@ -78,21 +77,6 @@ class ToCmykJpeg : public image::SampleSink {
   std::vector<std::uint8_t> buf_;
 };
 
-// A Flate stream fed piece by piece.
-class FlateOut {
- public:
-  FlateOut() : sink_("image", nullptr, out_), deflate_("image", &sink_, Pl_Flate::a_deflate) {}
-  void write(const std::uint8_t* d, std::size_t n) { deflate_.write(d, n); }
-  std::string finish() {
-    deflate_.finish();
-    return std::move(out_);
-  }
-
- private:
-  std::string out_;
-  Pl_String sink_;
-  Pl_Flate deflate_;
-};
 
 // PNG → Flate: grey stays grey, RGB becomes the output condition's CMYK; alpha → an
 // 8-bit soft mask, and, while the alpha is all 0 or 255, also a 1-bit mask, which PDF
