@@ -25,12 +25,7 @@ std::string pct(double f) {
 }
 
 void block_box(Job& job, const model::Ad& a, const model::Box& b) {
-  frame::Page& page = job.page(a.page);
-  frame::Box blk;
-  blk.kind = "block", blk.id = a.id, blk.text = "ad";
-  blk.x = b.x, blk.y = b.y, blk.w = b.w, blk.h = b.h;
-  page.boxes.push_back(blk);
-  page.overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
+  record_block(job.page(a.page), a.id, "ad", b);
 }
 
 // The file's size against the slot's: each side may differ by the layout's tolerance.

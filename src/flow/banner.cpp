@@ -26,11 +26,7 @@ void lay_out_banner(Job& job, const model::Banner& b) {
   const model::Layout& L = job.layout();
   const model::Box box = L.box(b.rect);
   frame::Page& page = job.page(b.page);
-  frame::Box blk;
-  blk.kind = "block", blk.id = b.id, blk.text = "banner";
-  blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
-  page.boxes.push_back(blk);
-  page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
+  record_block(page, b.id, "banner", box);
   const auto lines = head_lines(s, b.text, box.w, b.id, b.page, b.rect.cols);
   if (lines.empty()) return;
   Len size = 0, natural = 0;

@@ -57,6 +57,14 @@ void lay_out_blocks(Job& job, const model::Issue& issue, const model::Page& p) {
 
 }  // namespace
 
+void record_block(frame::Page& page, const std::string& id, const char* what, const model::Box& b, bool edge) {
+  frame::Box blk;
+  blk.kind = "block", blk.id = id, blk.text = what;
+  blk.x = b.x, blk.y = b.y, blk.w = b.w, blk.h = b.h;
+  page.boxes.push_back(blk);
+  if (edge) page.overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
+}
+
 void report_overset(Job& job, const std::string& message, const std::string& fix, const base::Loc& loc, const std::string& id, int page,
                     const model::Box& mark) {
   if (job.opt.allow_overset)

@@ -94,11 +94,7 @@ void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead
   const model::Box box = L.box(m.rect);
   frame::Page& page = job.page(m.page);
   const std::string id = m.id.empty() ? "masthead" : m.id;
-  frame::Box blk;
-  blk.kind = "block", blk.id = id, blk.text = "masthead";
-  blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
-  page.boxes.push_back(blk);
-  page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
+  record_block(page, id, "masthead", box);
   // The issue data from the foot of the block up; the logo (or the name) above it.
   const std::string style = masthead_style(L);
   const int rows = s.rows_per_line(s.style(style));

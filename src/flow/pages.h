@@ -19,6 +19,9 @@ struct Job {
   const model::Layout& layout() const { return setter.layout(); }
 };
 
+// Records a block's place for --dump=pages and the proof sheet (a "block" box naming what
+// it is) and, with `edge`, outlines it in the proof overlay.
+void record_block(frame::Page& page, const std::string& id, const char* what, const model::Box& b, bool edge = true);
 void lay_out_article(Job& job, const model::Article& a);
 void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner);
 void lay_out_banner(Job& job, const model::Banner& b);

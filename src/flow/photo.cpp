@@ -190,11 +190,7 @@ void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner) {
   const model::Box box = L.box(p.rect);
   frame::Page& page = job.page(p.page);
   const std::string id = p.id.empty() ? owner : p.id;
-  frame::Box blk;
-  blk.kind = "block", blk.id = id, blk.text = "photo";
-  blk.x = box.x, blk.y = box.y, blk.w = box.w, blk.h = box.h;
-  page.boxes.push_back(blk);
-  page.overlay.push_back({frame::Overlay::FrameEdge, box.x, box.y, box.w, box.h});
+  record_block(page, id, "photo", box);
   const CaptionLines cap = set_caption(s, p);
   const int image_rows = std::max(1, p.rect.rows - cap.rows());
   const int last_row = p.rect.row + p.rect.rows - 1;

@@ -130,10 +130,7 @@ void lay_out_rule(Job& job, const model::Rule& r) {
   const model::Layout& L = job.layout();
   const model::Box b = L.box(r.rect);
   frame::Page& page = job.page(r.page);
-  frame::Box blk;
-  blk.kind = "block", blk.id = r.id, blk.text = "rule";
-  blk.x = b.x, blk.y = b.y, blk.w = b.w, blk.h = b.h;
-  page.boxes.push_back(blk);
+  record_block(page, r.id, "rule", b, false);
   const model::Stroke& st = L.stroke(r.stroke, r.loc);
   if (b.w >= b.h) draw_rule(page, st, b.x, b.y + b.h / 2, b.x + b.w, b.y + b.h / 2);
   else draw_rule(page, st, b.x + b.w / 2, b.y, b.x + b.w / 2, b.y + b.h);

@@ -53,14 +53,14 @@ TEST_CASE("briefs: every item starts with its marker, never alone at a line end,
       if (cps[i] != U'■') continue;
       ++markers;
       CAPTURE(line.text);
-      CHECK(i == 0);                 // the item starts a line (indent 0 in the brief style)
+      CHECK(i == 0);                 // the item starts a line (indent 0 in style "brief")
       REQUIRE(i + 2 < cps.size());   // marker, no-break space, then the lead-in on the same line
       CHECK(cps[i + 1] == 0xA0);
       CHECK(cps[i + 2] != U' ');
     }
   }
   CHECK(markers == 8);
-  // The lead-in is set in the brief-lead style (bold Hei), the text in the brief style (Song).
+  // The lead-in is set in style "brief-lead" (bold Hei), the text in style "brief" (Song).
   const auto& runs = l.page(1).of<frame::GlyphRun>();
   std::set<int> lead_faces;
   for (const auto& r : runs) {
