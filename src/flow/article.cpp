@@ -46,7 +46,12 @@ int below_photos(const model::Article& a, const model::Frame& f, int row) {
 }  // namespace
 
 ArticleFlow::ArticleFlow(Job& job, const model::Article& a, const Fit& fit)
-    : job_(job), a_(a), s_(job.setter), fit_(fit), items_(std::make_shared<std::vector<Item>>()) {}
+    : job_(job),
+      a_(a),
+      s_(job.setter),
+      fit_(fit),
+      items_(std::make_shared<std::vector<Item>>()),
+      ops_(std::make_shared<std::vector<std::function<void()>>>()) {}
 
 // A byline written first in the body is set with the headline group, across the
 // article, so that "□ 记者 …" with its 1-em spaces is not squeezed into one column.
@@ -70,6 +75,11 @@ void ArticleFlow::draw_boxes() {
 }
 
 void ArticleFlow::run() {
+  measure();
+  place();
+}
+
+void ArticleFlow::place() {
   const model::Layout& L = job_.layout();
   for (const auto& f : a_.frames) {
     const model::Box b = L.box(f.rect);
@@ -79,9 +89,9 @@ void ArticleFlow::run() {
     job_.page(f.page).overlay.push_back({frame::Overlay::FrameEdge, b.x, b.y, b.w, b.h});
   }
   draw_boxes();
-  prepare();
-  balance();
-  if (!flow() || head_lost_lines_ > 0) overset();
+  for (const auto& op : *ops_) op();  // the head, the lines and the jump lines
+  ops_->clear();
+  if (!all_set_ || head_lost_lines_ > 0) overset();
   for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id);
   column_boxes();
   underset();
@@ -106,10 +116,10 @@ void ArticleFlow::prepare() {
 }
 
 Fill ArticleFlow::measure() {
-  measuring_ = true;
+  prepared_ = true;
   prepare();
   balance();
-  const bool all = flow();
+  const bool all = all_set_ = flow();
   Fill f;
   f.over_lines = head_lost_lines_ + (all ? 0 : lines_left(nullptr));
   f.fits = all && head_lost_lines_ == 0;
@@ -120,8 +130,8 @@ Fill ArticleFlow::measure() {
 }
 
 std::vector<ArticleFlow::ParaLines> ArticleFlow::paragraph_lines(int scale1000) {
-  if (!measuring_) {
-    measuring_ = true;
+  if (!prepared_) {
+    prepared_ = true;
     prepare();
   }
   std::vector<ParaLines> out;
@@ -192,7 +202,9 @@ int ArticleFlow::place_head() {
         continue;
       }
       const Len base = s_.baseline(job_.layout().row_y(row), hl.rows, hl.size);
-      if (!quiet()) s_.place(job_.page(f.page), *hl.para, hl.line, x, base, a_.id, e.role);
+      keep([this, page = f.page, &hl, x, base, &role = e.role] {
+        s_.place(job_.page(page), *hl.para, hl.line, x, base, a_.id, role);
+      });
       row += hl.rows;
     }
   }
@@ -326,10 +338,13 @@ void ArticleFlow::column_boxes() {
 }
 
 // An article with fit= is set as copyfitting chose (copyfit.cpp); every article's fill is
-// reported (code fill).
+// reported (code fill). Set as written, the measure copyfitting started from is placed:
+// the article is composed once.
 void lay_out_article(Job& job, const model::Article& a) {
-  const auto [fit, fill] = choose_fit(job, a);
+  ArticleFlow written(job, a);
+  const auto [fit, fill] = choose_fit(job, a, written);
   report_fill(job, a, fill);
+  if (as_written(fit)) return written.place();
   if (fit.extra_rows == 0) return ArticleFlow(job, a, fit).run();
   const model::Article fitted = with_rows(a, fit.extra_rows);
   job.fitted_frames[a.id] = fitted.frames;  // the rules between blocks follow the frame

@@ -5,6 +5,7 @@
 // Lines are pulled from the composer one at a time at the column's width; the break
 // position (State) is handed from column to column and page to page (docs/architecture.md).
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "flow/copyfit.h"
@@ -44,10 +45,15 @@ class ArticleFlow {
  public:
   // `fit`: how copyfitting sets the article (copyfit.h); the default is as written.
   ArticleFlow(Job& job, const model::Article& a, const Fit& fit = {});
+  // measure() then place(): the article set on its pages.
   void run();
-  // How the text falls in the frames (balanced, as run() would set it), without placing
-  // anything or reporting.
+  // How the text falls in the frames (balanced, as place() sets it). Nothing is placed
+  // or reported yet: what the text needs on the pages is kept for place().
   Fill measure();
+  // Puts on the pages what measure() set, then the photos, and reports overset and
+  // underset: the same lines, in the same order, as one pass that placed as it went, so
+  // an article measured once is composed once.
+  void place();
   // For copyfit's tracking: each body paragraph (by index in the article's body), its
   // lines and loose lines at the narrowest column widened by 1000 / scale1000.
   struct ParaLines {
@@ -75,8 +81,8 @@ class ArticleFlow {
   int remaining() const;
   bool keep_subhead_with_next(const Item& it) const;
   bool avoid_lonely_line(const Item& it) const;
-  void place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size, const std::string& role,
-             Len shift = 0, int scale1000 = 1000);
+  void set(const compose::Paragraph& p, compose::Line l, int rows, Len size, const std::string& role, Len shift = 0,
+           int scale1000 = 1000);
   Len centring_shift(const Item& it) const;
   void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
   // Column balancing of the last frame (docs/format.md "Column balancing").
@@ -93,8 +99,12 @@ class ArticleFlow {
     int used = 0, rows = 0;    // grid lines used and free in the frame
   };
   std::vector<Empty> mostly_empty() const;
-  // Nothing is placed: a dry run (balancing's trials) or a measure.
-  bool quiet() const { return dry_ || measuring_; }
+  // Nothing is placed or kept for place(): a dry run (balancing's trials).
+  bool quiet() const { return dry_; }
+  // What place() puts on the pages, in the order measure() set it.
+  void keep(std::function<void()> op) {
+    if (!dry_) ops_->push_back(std::move(op));
+  }
   // The width of the current text column (the last one past the end of the text).
   Len col_w() const {
     return slots_.empty() ? job_.layout().column_width : slots_[std::min(st_.si, slots_.size() - 1)].w;
@@ -107,7 +117,7 @@ class ArticleFlow {
   bool in_tier() const { return st_.si < slots_.size() && slots_[st_.si].vertical; }
   const compose::Paragraph& para_for(const Item& it) const { return in_tier() && it.vpara ? *it.vpara : it.para; }
   const std::vector<HeadLine>& fixed_for(const Item& it) const { return in_tier() && it.vpara ? it.vfixed : it.fixed; }
-  void place_in_tier(const compose::Paragraph& p, const compose::Line& l, int rows, const std::string& role);
+  void set_in_tier(const compose::Paragraph& p, compose::Line l, int rows, const std::string& role);
   void tier_jump_line(const Slot& at, int row, const std::string& text);
   model::Box slot_box(const Slot& sl) const;
   // Paragraphs are composed at the column widened by copyfit tracking; their glyph
@@ -120,8 +130,11 @@ class ArticleFlow {
   const model::Article& a_;
   const Setter& s_;
   Fit fit_;
-  bool measuring_ = false;
+  bool prepared_ = false;
+  bool all_set_ = false;  // measure(): the whole text found room
   std::shared_ptr<std::vector<Item>> items_;  // shared by the dry runs
+  // What place() does, kept by measure() (dry runs, copies of this, keep nothing).
+  std::shared_ptr<std::vector<std::function<void()>>> ops_;
   std::vector<Slot> slots_;
   std::vector<Slot> columns_;  // the slots before balancing (--dump=pages "column" boxes)
   std::vector<int> used_;      // grid rows used per slot

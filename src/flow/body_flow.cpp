@@ -45,7 +45,7 @@ bool ArticleFlow::flow_fixed(const Item& it) {
       if (!next_slot()) return false;
       continue;
     }
-    place(*hl.para, hl.line, hl.rows, hl.size, it.role, centring_shift(it));
+    set(*hl.para, hl.line, hl.rows, hl.size, it.role, centring_shift(it));
     ++st_.fi;
   }
   return true;
@@ -62,9 +62,8 @@ bool ArticleFlow::flow_para(Item& it) {
     const Slot& sl = slots_[st_.si];
     const int left = sl.jump_out ? (sl.row_last - st_.row) / it.rows + 1 : 0;
     const compose::Paragraph& para = para_for(it);
-    const compose::Line line = para.next_line(st_.c, width_for(it),
-                                              left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
-    place(para, line, it.rows, it.size, it.role, 0, it.scale1000);
+    compose::Line line = para.next_line(st_.c, width_for(it), left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
+    set(para, std::move(line), it.rows, it.size, it.role, 0, it.scale1000);
   }
   return true;
 }
@@ -76,9 +75,9 @@ bool ArticleFlow::next_slot() {
   st_.row = slots_[st_.si].row_first;
   const Slot& a = slots_[from];
   const Slot& b = slots_[st_.si];
-  if (!quiet() && a.frame != b.frame && a.page != b.page) {
-    if (a.jump_out) jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page);
-    if (b.jump_in) jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page);
+  if (a.frame != b.frame && a.page != b.page) {
+    if (a.jump_out) keep([this, a, b] { jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page); });
+    if (b.jump_in) keep([this, a, b] { jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page); });
   }
   balance();
   return true;
@@ -147,13 +146,16 @@ Len ArticleFlow::centring_shift(const Item& it) const {
   }
 }
 
-void ArticleFlow::place(const compose::Paragraph& p, const compose::Line& l, int rows, Len size,
-                        const std::string& role, Len shift, int scale1000) {
+// A line at the next grid row of the current slot (placed by place()).
+void ArticleFlow::set(const compose::Paragraph& p, compose::Line l, int rows, Len size, const std::string& role,
+                      Len shift, int scale1000) {
   const Slot& sl = slots_[st_.si];
-  if (sl.vertical) return place_in_tier(p, l, rows, role);
+  if (sl.vertical) return set_in_tier(p, std::move(l), rows, role);
   if (!quiet()) {
     const Len base = s_.baseline(job_.layout().row_y(st_.row), rows, size);
-    s_.place(job_.page(sl.page), p, l, sl.x + shift, base, a_.id, role, scale1000);
+    keep([this, page = sl.page, &p, l = std::move(l), x = sl.x + shift, base, &role, scale1000] {
+      s_.place(job_.page(page), p, l, x, base, a_.id, role, scale1000);
+    });
   }
   st_.row += rows;
   used_[st_.si] = st_.row - sl.row_first;

@@ -260,8 +260,8 @@ int free_rows_below(const Job& job, const model::Article& a) {
   return n;
 }
 
-std::pair<Fit, Fill> choose_fit(Job& job, const model::Article& a) {
-  const Fill base = measure(job, a, {});
+std::pair<Fit, Fill> choose_fit(Job& job, const model::Article& a, ArticleFlow& written) {
+  const Fill base = written.measure();
   if (a.fit.empty() || (base.fits && !base.underset)) return {{}, base};
   const bool underset = base.fits;
   const std::string was = underset ? "underset, " + std::to_string(base.used) + " of " + std::to_string(base.available) +

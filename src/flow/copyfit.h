@@ -34,9 +34,15 @@ model::Article with_rows(const model::Article& a, int extra_rows);
 // Grid lines free below the article's last frame on its page (no other block there).
 int free_rows_below(const Job& job, const model::Article& a);
 
+class ArticleFlow;
+
+// Nothing changed: the article set as written.
+inline bool as_written(const Fit& f) { return f.body_size == 0 && f.tracking.empty() && f.extra_rows == 0; }
+
 // Chooses the fit of an article (none when it has no fit=), reports it (code copyfit)
-// and returns it with the fill it gives.
-std::pair<Fit, Fill> choose_fit(Job& job, const model::Article& a);
+// and returns it with the fill it gives. `written` is the article's flow as written, not
+// yet measured: measured here, ready to be placed when the fit is as written.
+std::pair<Fit, Fill> choose_fit(Job& job, const model::Article& a, ArticleFlow& written);
 // The build report's fill of an article (code fill, a note): grid lines of body text
 // against the grid lines its frames offer.
 void report_fill(Job& job, const model::Article& a, const Fill& fill);

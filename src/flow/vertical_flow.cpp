@@ -24,7 +24,6 @@ int ArticleFlow::prepare_vertical_head() {
   if (blocks.empty()) return f.vertical ? 1 : in.row_first;
   const Len height = (in.row_last - in.row_first + 1) * L.pitch;
   vhead_ = vertical_head(s_, blocks, height, a_.id, f.page);
-  frame::Page* page = quiet() ? nullptr : &job_.page(f.page);
   const Len top = L.row_y(in.row_first);
   Len x0 = in.x, x1 = in.x + in.w;
   if (!f.vertical) {  // in its own grid columns beside the text, on the right unless side="left"
@@ -41,8 +40,11 @@ int ArticleFlow::prepare_vertical_head() {
   const int lines = static_cast<int>(std::max<Len>((x1 - x0) / L.pitch, 0));
   const int used = f.vertical ? lines : std::min(lines, vhead_.pitches());
   const Len right = x1 - (x1 - x0 - used * L.pitch) / 2;
-  const HeadLost lost = place_vertical_head(s_, page, vhead_, right, top, L.pitch, lines, a_.id);
+  const HeadLost lost = place_vertical_head(s_, nullptr, vhead_, right, top, L.pitch, lines, a_.id);  // measured
   head_lost_lines_ += lost.lines, head_lost_chars_ += lost.chars;
+  keep([this, page = f.page, right, top, lines] {
+    place_vertical_head(s_, &job_.page(page), vhead_, right, top, job_.layout().pitch, lines, a_.id);
+  });
   return f.vertical ? vhead_.pitches() + vhead_.space_after + 1 : in.row_first;
 }
 
@@ -65,12 +67,14 @@ void ArticleFlow::make_vertical_items() {
 }
 
 // The tier's column at line position `row` (from its right edge), `rows` pitches across.
-void ArticleFlow::place_in_tier(const compose::Paragraph& p, const compose::Line& l, int rows, const std::string& role) {
+void ArticleFlow::set_in_tier(const compose::Paragraph& p, compose::Line l, int rows, const std::string& role) {
   const Slot& sl = slots_[st_.si];
   const Len pitch = job_.layout().pitch;
   if (!quiet()) {
     const Len x = sl.right - (st_.row - 1) * pitch - rows * pitch / 2;
-    s_.place_vertical(job_.page(sl.page), p, l, x, sl.top, a_.id, role);
+    keep([this, page = sl.page, &p, l = std::move(l), x, top = sl.top, &role] {
+      s_.place_vertical(job_.page(page), p, l, x, top, a_.id, role);
+    });
   }
   st_.row += rows;
   used_[st_.si] = st_.row - sl.row_first;
