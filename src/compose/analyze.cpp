@@ -115,7 +115,8 @@ void set_blanks(std::vector<Atom>& at) {
 
 // CLREQ §3.1.7 行末悬挂: where the style allows it, 、，。． may hang past the line end.
 void set_hanging(std::vector<Atom>& at, const ParaStyle& st) {
-  if (!st.hanging_punct) return;
+  // Not down a vertical column: its foot has no gutter to hang into (docs/composer.md).
+  if (!st.hanging_punct || st.direction == Direction::Vertical) return;
   for (Atom& a : at)
     a.hangs = a.mark == Mark::Stop && a.trail_cap > 0 &&
               (a.first == 0x3001 || a.first == 0xFF0C || a.first == 0x3002 || a.first == 0xFF0E);

@@ -19,7 +19,7 @@ struct LineWork {
   std::vector<Slot> slot;     // index k - s
   std::vector<Adjustment> adj;
   Len gap_share = 0;          // the largest equal share a gap took (stretch stage 3)
-  bool hang = false;          // the last mark hangs past the measure: its blank stays
+  bool hang = false;          // the last mark hangs past the measure: its blank half is cut
 
   const Atom& atom(std::size_t k) const { return p->atoms[k]; }
   Slot& at(std::size_t k) { return slot[k - s]; }

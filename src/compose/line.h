@@ -59,6 +59,9 @@ struct Line {
   int stretch_em1000 = 0;
   bool loose = false;
   bool hyphenated = false;  // ends with an added hyphen
+  // A mark hung past the measure (CLREQ §3.1.7 行末悬挂, style option): how far the line
+  // stands past `measure` — the mark's ink half, its blank half cut. 0 otherwise.
+  Len hang = 0;
 };
 
 }  // namespace compose

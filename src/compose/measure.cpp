@@ -73,7 +73,9 @@ LineFit Paragraph::Impl::line_fit(std::size_t s, std::size_t b, bool first) cons
     f.slots = (pre[ve - 1].slots - pre[s].slots) + (pre[ve - 1].spaces - pre[s + 1].spaces);
   }
   f.hl_stretch = pre[ve - 1].hl_stretch - pre[s].hl_stretch;
-  if (last.hangs && ve == b) f.hang = last.shaped + last.fix - last.lead_cut;
+  // A hung mark stands past the measure by its ink half (the SC glyphs of 、，。． sit in
+  // the em's first half); its blank half is cut, as at any line end.
+  if (last.hangs && ve == b) f.hang = last.shaped + last.fix - last.lead_cut - last.trail_cap;
   return f;
 }
 

@@ -106,16 +106,17 @@ struct LineFit {
   Len ws_stretch = 0;         // stretch 1: word spaces to 1/2 em
   Len hl_stretch = 0;         // stretch 2: Han–Latin spaces to max
   int slots = 0;              // stretch 3: gaps sharing the rest equally
-  Len hang = 0;               // width of a mark that may hang past the measure
+  Len hang = 0;               // how far a mark that may hang stands past the measure
   Len shrink() const { return end_blank + ws_shrink + punct_shrink + hl_shrink; }
   // CLREQ 行末悬挂 (style option): the line's last mark (。，、．) hangs past the measure
   // when the line does not fit even with every shrink taken: a line that squeezing fits is
   // squeezed, and total fit prices a hung line above any ordinary one (docs/composer.md).
   bool hangs(Len measure) const { return hang > 0 && nat - measure > shrink(); }
-  // The line as set with its mark hanging: the mark's width is outside the measure.
+  // The line as set with its mark hanging: the mark is outside the measure, its ink half
+  // standing past it and its blank half cut.
   LineFit hung() const {
     LineFit h = *this;
-    h.nat -= hang;
+    h.nat -= hang + end_blank;
     h.end_blank = 0;
     return h;
   }

@@ -149,6 +149,12 @@ Line Paragraph::Impl::set_line(std::size_t s, const Choice& c, Len measure, bool
   const LineFit fit = line_fit(s, c.b, first);
   // A hanging mark (style option) sits past the measure: the rest is set to the measure.
   w.hang = justify() && fit.hangs(measure);
+  if (w.hang) {  // the hung mark's blank half is cut; its ink half stands past the measure
+    const Atom& m = atoms[w.ve - 1];
+    w.at(w.ve - 1).trail = m.trail_cap;
+    w.adj.push_back({m.start, -m.trail_cap, "line-end-punct"});
+    line.hang = fit.hang;
+  }
   const Len target = measure + (w.hang ? fit.hang : 0);
   const Len ind = indent(first);
   const Len hyph = line.hyphenated ? hyphen_w[atoms[c.b - 1].run] : 0;

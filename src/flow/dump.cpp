@@ -21,6 +21,7 @@ std::string dump_pages(const frame::Document& doc) {
       out += "  " + b.kind + " " + (b.id.empty() ? "-" : b.id) + " x=" + num(b.x) + " y=" + num(b.y) +
              " w=" + num(b.w) + " h=" + num(b.h);
       if (b.kind == "line" || b.kind == "jump" || b.kind == "folio") out += " base=" + num(b.baseline);
+      if (b.hang != 0) out += " hang=" + num(b.hang);  // a mark hung past w (行末悬挂)
       if (!b.role.empty()) out += " " + b.role;
       if (!b.text.empty()) out += " \"" + b.text + "\"";
       out += "\n";

@@ -155,7 +155,8 @@ void Setter::add(frame::Page& page, const compose::Line& line, Len x, Len baseli
   box.kind = kind;
   box.id = id;
   box.x = x + scaled(line.indent);
-  box.w = scaled(line.width) - scaled(line.indent);
+  box.w = scaled(line.width - line.hang) - scaled(line.indent);
+  box.hang = scaled(line.hang);
   box.y = baseline - base::scale_units(f.ideo_top, size, f.upem);
   box.h = size;
   box.baseline = baseline;

@@ -155,6 +155,10 @@ struct Box {
   bool hyphenated = false;
   int compressed = 0;
   bool loose = false;
+  // A line box's hung mark (CLREQ §3.1.7 行末悬挂): how far past x + w it stands, into
+  // the gutter or the margin. w itself is the line's measure, so the block checks stay
+  // strict for everything else.
+  Len hang = 0;
 };
 
 // One thing drawn on a page. The variant lists every kind the writers know; a new kind

@@ -71,7 +71,14 @@ TEST_CASE("hanging punctuation spares a loose line, and is not taken where squee
   const auto hung = ct::para(text, hang, 10.5).lines(kEm * 10);
   REQUIRE(hung.size() >= 2);
   CHECK(ct::line_text(hung[0]) == "一二三四五六七八九十，");
-  CHECK(hung[0].width > kEm * 10);
+  // The ten characters fill the measure; the comma stands past it by its ink half, its
+  // blank half cut (recorded as at any line end).
+  CHECK(hung[0].width == kEm * 10 + kEm / 2);
+  CHECK(hung[0].hang == kEm / 2);
+  CHECK(hung[0].segments.back().glyphs.back().x == kEm * 10);
+  bool cut = false;
+  for (const auto& a : hung[0].adjustments) cut = cut || (a.why == "line-end-punct" && a.delta == -kEm / 2);
+  CHECK(cut);
   CHECK(hung[0].break_reason.find("(hanging ，)") != std::string::npos);
   for (const auto& l : hung) CHECK_FALSE(l.loose);
   int loose = 0;
@@ -83,6 +90,7 @@ TEST_CASE("hanging punctuation spares a loose line, and is not taken where squee
   REQUIRE(s.size() >= 2);
   CHECK(ct::line_text(s[0]) == "一二三四，五六七八九，");
   CHECK(s[0].width == kEm * 10);
+  CHECK(s[0].hang == 0);
   CHECK(s[0].break_reason.find("hanging") == std::string::npos);
 }
 

@@ -20,18 +20,35 @@ std::string story(const std::string& id, const std::string& p) {
 }  // namespace
 
 TEST_CASE("a loose line is reported by article with the line's text") {
-  // 2-em indent + 8 characters + a comma that may not start the next line, in a 10-em
-  // column: pushing the comma in needs a full em, and nothing earlier can give it.
-  const Laid l = lay_out(issue_xml("tabloid", {story("elderly", "为方便老年人使用，" + han(40))}));
+  // 2-em indent + 7 characters + an opening quote that may not end the line, in a 10-em
+  // column: pushing the next character in needs a full em, the quote gives half of it,
+  // and nothing earlier can give the rest.
+  const Laid l = lay_out(issue_xml("tabloid", {story("elderly", "书房的管理也在“升级”。" + han(40))}));
   const auto f = l.found("loose-line");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == base::Severity::Warning);
   CHECK(f[0].article == "elderly");
   CHECK(f[0].page == 1);
   CAPTURE(f[0].message);
-  CHECK(f[0].message.find("为方便老年人使") != std::string::npos);
+  CHECK(f[0].message.find("书房的管理也在") != std::string::npos);
   CHECK(f[0].message.find("em per gap") != std::string::npos);
   CHECK_FALSE(l.any_error());
+}
+
+TEST_CASE("a comma hung past the column (行末悬挂) spares the loose line") {
+  // 8 characters and a comma that may not start the next line: the tabloid body hangs
+  // the comma into the gutter by its ink half rather than stretch the line.
+  const Laid l = lay_out(issue_xml("tabloid", {story("elderly", "为方便老年人使用，" + han(40))}));
+  CHECK(l.found("loose-line").empty());
+  int hung = 0;
+  for (const auto& b : l.lines(1, "elderly", "body")) {
+    if (b.hang == 0) continue;
+    ++hung;
+    CHECK(b.text == "为方便老年人使用，");
+    CHECK(b.hang * 2 == b.h);
+  }
+  CHECK(hung == 1);
+  CHECK_MESSAGE(check_all(l).empty(), first(check_all(l)));
 }
 
 TEST_CASE("no loose line, no report") {

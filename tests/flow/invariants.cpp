@@ -50,7 +50,7 @@ std::string pt(Len v) {
 std::string where(int pg, const frame::Box& b) {
   return "page " + std::to_string(pg) + " " + b.kind + (b.role.empty() ? "" : "/" + b.role) + " '" + b.id + "' \"" +
          b.text + "\" at x=" + pt(b.x) + " y=" + pt(b.y) + " w=" + pt(b.w) + " h=" + pt(b.h) +
-         " base=" + pt(b.baseline);
+         " base=" + pt(b.baseline) + (b.hang != 0 ? " hang=" + pt(b.hang) : "");
 }
 
 bool is_text(const frame::Box& b) { return b.kind == "line" || b.kind == "jump"; }
@@ -79,6 +79,40 @@ std::map<std::string, std::string> nested_photos(const Laid& l) {
   return out;
 }
 
+// The mark a line hangs past its measure (CLREQ §3.1.7 行末悬挂): the band past x + w.
+frame::Box hung_mark(const frame::Box& b) {
+  frame::Box m = b;
+  m.x = b.x + b.w, m.w = b.hang;
+  return m;
+}
+
+frame::Box rule_box(const frame::Rule& r) {
+  frame::Box b;
+  b.x = std::min(r.x0, r.x1) - r.width / 2, b.w = std::abs(r.x1 - r.x0) + r.width;
+  b.y = std::min(r.y0, r.y1) - r.width / 2, b.h = std::abs(r.y1 - r.y0) + r.width;
+  return b;
+}
+
+// A hung mark stands at most half its em past the line, on the page, and touches no
+// image, rule, other block or other line (it may stand in a gutter or the margin).
+void check_hang(const frame::Page& page, const frame::Box& t, const std::vector<Block>& blocks,
+                const std::map<std::string, std::string>& nested, const std::vector<frame::Box>& text,
+                Violations& v) {
+  if (t.hang == 0) return;
+  const frame::Box m = hung_mark(t);
+  if (t.hang < 0 || t.hang > t.h / 2 + 10) v.push_back("a hung mark more than half an em wide: " + where(page.number, t));
+  if (right(m) > page.trim_w) v.push_back("a hung mark off the page: " + where(page.number, t));
+  for (const auto& img : page.of<frame::Image>())
+    if (intersects(m, frame::Box{"image", img.id, img.x, img.y, img.w, img.h, 0, {}, {}}))
+      v.push_back("a hung mark over the image '" + img.id + "': " + where(page.number, t));
+  for (const auto& r : page.of<frame::Rule>())
+    if (intersects(m, rule_box(r))) v.push_back("a hung mark on a rule: " + where(page.number, t));
+  for (const auto& blk : blocks)
+    if (!allowed_in(t, blk, nested) && intersects(m, blk.box)) v.push_back("a hung mark over '" + blk.id + "': " + where(page.number, t));
+  for (const auto& o : text)
+    if (&o != &t && intersects(m, o)) v.push_back("a hung mark over a line: " + where(page.number, t));
+}
+
 }  // namespace
 
 void check_inside(const Laid& l, Violations& v) {
@@ -103,6 +137,7 @@ void check_no_overlap(const Laid& l, Violations& v) {
     for (const auto& b : page.boxes)
       if (is_text(b) || b.kind == "folio") text.push_back(b);
     for (const auto& t : text) {
+      check_hang(page, t, blocks, nested, text, v);
       for (const auto& img : page.of<frame::Image>()) {
         const frame::Box ib{"image", img.id, img.x, img.y, img.w, img.h, 0, {}, {}};
         if (intersects(t, ib)) v.push_back("over the image '" + img.id + "': " + where(page.number, t));

@@ -15,7 +15,9 @@ using Violations = std::vector<std::string>;
 // (an article's frames on that page, a photo's or banner's block).
 void check_inside(const Laid& l, Violations& v);
 // No line box intersects an image, another block (a nested photo counts as another
-// block for its article's text), or another line box.
+// block for its article's text), or another line box. A mark hung past a line
+// (行末悬挂) is at most half an em, on the page, and touches no image, rule, other
+// block or line.
 void check_no_overlap(const Laid& l, Violations& v);
 // Every grid-placed line (all but banner and folio) is centred in a whole number of grid
 // lines, and every body line of a size sits at the same height in its grid line: body
