@@ -6,7 +6,8 @@
 //  * numbers with their sign: No. 2024;
 //  * short Latin compounds: e-mail, PDF/X-1a, COVID-19, and/or;
 //  * dates 1月4日, where the style asks (ParaStyle::keep_dates);
-//  * the names inside a dateline's parentheses: （记者 吴晓岚）.
+//  * the names inside a dateline's parentheses: （记者 吴晓岚）, given by flow (a
+//    <dateline>) or found in the text: a bracketed group that names a reporter's role.
 // One pass over the code points of the paragraph.
 #include <string_view>
 
@@ -145,11 +146,44 @@ void dateline_names(Paragraph::Impl& p, std::uint32_t a, std::uint32_t e) {
   for (std::size_t i = 0; i <= v.size(); ++i) {
     const char32_t c = i < v.size() ? v[i].c : 0;
     const bool open = c == '(' || c == 0xFF08, close = c == ')' || c == 0xFF09;
-    const bool sep = c == ' ' || c == 0x3000 || close || c == 0;
+    const bool sep = c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || close || c == 0;
     if (inside && sep && i > start + 1) keep_whole(p, v[start].at, i < v.size() ? v[i].at : e);
     if (open) inside = true;
     if (close) inside = false;
     if (open || sep) start = i + 1;
+  }
+}
+
+// The role words of a dateline or a credit (记者, 通讯员, 实习生 …, 特约记者, 摄影记者
+// end in one of them).
+bool role_word(const std::vector<Cp>& v, std::size_t i) {
+  static const std::u32string_view kRoles[] = {U"记者", U"通讯员", U"实习生", U"摄影", U"编辑"};
+  for (std::u32string_view r : kRoles) {
+    std::size_t k = 0;
+    while (k < r.size() && i + k < v.size() && v[i + k].c == r[k]) ++k;
+    if (k == r.size()) return true;
+  }
+  return false;
+}
+
+// A dateline typed in the copy (本报讯(记者 孙悦), 新华社北京3月5日电（记者 …）): a
+// bracketed group of at most 32 characters, without sentence punctuation, that holds a
+// role word, every word of it (between spaces or 、，) at most 6 characters: roles and
+// names, not a phrase. Its names are kept whole as a <dateline>'s are.
+void typed_datelines(Paragraph::Impl& p, const std::vector<Cp>& v, std::uint32_t end) {
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].c != '(' && v[i].c != 0xFF08) continue;
+    bool role = false;
+    std::size_t j = i + 1, word = 0;
+    for (; j < v.size() && j <= i + 32; ++j) {
+      const char32_t c = v[j].c;
+      if (c == ')' || c == 0xFF09 || c == '(' || c == 0xFF08 || c == 0x3002 || c == 0xFF1B || c == '\n') break;
+      word = (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C) ? 0 : word + 1;
+      if (word > 6) break;
+      role = role || role_word(v, j);
+    }
+    if (role && j < v.size() && (v[j].c == ')' || v[j].c == 0xFF09))
+      dateline_names(p, v[i].at, j + 1 < v.size() ? v[j + 1].at : end);
   }
 }
 
@@ -168,6 +202,7 @@ void unit_breaks(Paragraph::Impl& p) {
     i = j > i ? j : i + 1;
   }
   for (const auto& [a, e] : p.style.datelines) dateline_names(p, a, std::min(e, end));
+  typed_datelines(p, v, end);
 }
 
 }  // namespace compose

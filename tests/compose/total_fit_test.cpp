@@ -107,6 +107,60 @@ TEST_CASE("an ASCII bracket around Chinese text allows the break after it, as �
   for (const auto& l : ct::para(latin, ct::style(), 10.5).lines(kEm * 8)) CHECK(ct::line_text(l).rfind("also", 0) != 0);
 }
 
+namespace {
+
+// `text` with U+2060 (word joiner) between the characters of each of `words`: the
+// setting where they cannot break at all.
+std::string glued(std::string text, const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    std::string g;
+    for (std::size_t i = 0; i < w.size(); i += 3) g += (i ? "\u2060" : "") + w.substr(i, 3);  // Han: 3 bytes
+    text.replace(text.find(w), w.size(), g);
+  }
+  return text;
+}
+
+// How many settings of `text` (8–30 em, 9 and 10.5 pt, indented) break inside one of
+// `words` although the setting with them glued whole has no loose line.
+int needless_splits(const std::string& text, const std::vector<std::string>& words) {
+  int needless = 0;
+  for (double pt : {9.0, 10.5}) {
+    for (int m = 8; m <= 30; ++m) {
+      const Len measure = ct::em(pt) * m;
+      bool inside = false, loose = false;
+      for (const auto& l : ct::para(text, ct::style(2000), pt).lines(measure))
+        for (const auto& w : words) {
+          const auto at = text.find(w);
+          inside = inside || (l.end > at && l.end < at + w.size());
+        }
+      for (const auto& l : ct::para(glued(text, words), ct::style(2000), pt).lines(measure)) loose = loose || l.loose;
+      needless += inside && !loose;
+    }
+  }
+  return needless;
+}
+
+}  // namespace
+
+TEST_CASE("a dateline typed in the copy keeps its role words and names whole") {
+  // Copy that types the dateline into the paragraph (no <dateline>): the bracketed group
+  // names a role, so 谭论, 记者 and 史莲寅 are units, split only where the setting with
+  // them glued whole has a loose line. Preceded by 0–19 characters, at 8–30 em.
+  const std::string han = "近日的报道称区审计局举行党员骨干讲党课活动全体";
+  const std::string rest = "近日，区审计局举行“党员骨干讲党课”活动，全体党员参加了学习，并就下一步工作进行了交流。";
+  int dateline = 0, plain = 0;
+  for (std::size_t k = 0; k < 20; ++k) {
+    const std::string text = han.substr(0, 3 * k) + "本报讯(谭论 记者 史莲寅)" + rest;
+    dateline += needless_splits(text, {"谭论", "记者", "史莲寅"});
+    // The same group without a role word is a phrase in brackets: it breaks freely (the
+    // check can fail).
+    const std::string other = han.substr(0, 3 * k) + "本报讯(谭论 工人 史莲寅)" + rest;
+    plain += needless_splits(other, {"谭论", "工人", "史莲寅"});
+  }
+  CHECK(dateline == 0);
+  CHECK(plain > 0);
+}
+
 TEST_CASE("the plan follows the cursor: a copied cursor, a peek and a new measure") {
   const std::string text = corpus().substr(0, 3000);
   const auto p = ct::para(text, compose::ParaStyle{}, 9);
