@@ -101,8 +101,7 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
     if (opt.page_done) opt.page_done(p.number);
     if (opt.progress) opt.progress(++done, static_cast<int>(issue.pages.size()));
   }
-  for (const auto& p : issue.pages)
-    if (wanted(p.number)) draw_block_rules(job, issue, p);
+  draw_block_rules(job, issue);  // the pages lay_out_page wants
   return doc;
 }
 

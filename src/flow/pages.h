@@ -30,7 +30,7 @@ void lay_out_briefs(Job& job, const model::Briefs& b);
 void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead& m);
 void lay_out_ad(Job& job, const model::Ad& a);
 void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p);
-void draw_block_rules(Job& job, const model::Issue& issue, const model::Page& p);
+void draw_block_rules(Job& job, const model::Issue& issue);
 
 // Where material is still missing (an ad, a photo): a marked box on the proofs only.
 void place_placeholder(Job& job, int page, const model::Box& b, const std::string& label);
