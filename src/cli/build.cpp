@@ -18,6 +18,8 @@
 #include "image/store.h"
 #include "model/font_map.h"
 #include "model/issue.h"
+#include "pdf/icc_check.h"
+#include "pdf/pdf.h"
 #include "render/render.h"
 #include "text/fonts.h"
 
@@ -26,6 +28,48 @@ namespace cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The embedded ICC profile of an image, as the PDF writer will get it, read without
+// decoding the pixels: the sink stops the decoder as soon as it is handed the format.
+std::string embedded_profile(const image::Store::Entry& e, const base::Loc& from) {
+  struct Stop {};
+  struct ProfileOnly : image::SampleSink {
+    std::string icc;
+    void begin(const image::SampleFormat& f) override {
+      icc = f.icc;
+      throw Stop{};
+    }
+    void rows(const std::uint8_t*, const std::uint8_t*, int) override {}
+  } sink;
+  try {
+    image::decode_to(e.bytes, e.info, e.file, from, sink);
+  } catch (const Stop&) {
+  }
+  return sink.icc;
+}
+
+// An RGB photo's embedded profile is what its colours are converted from: a damaged one
+// is an error at the photo, not a failed colour transform later without a location
+// (pdf/icc_check.h).
+void check_embedded_profile(const model::Photo& ph, const image::Store::Entry& e) {
+  if (!e.info.has_icc || e.info.color != image::ColorSpace::Rgb) return;
+  if (const auto why = pdf::icc_problem(embedded_profile(e, ph.loc)))
+    throw base::Error(ph.loc, "image '" + ph.src.string() + "' of photo '" + ph.id +
+                                  "': its embedded ICC colour profile cannot be used: " + *why,
+                      "export the photo again with a complete colour profile (sRGB), or without one");
+}
+
+// The output profile becomes the PDF's output intent: a cut-short or damaged one is an
+// error naming the file before anything is drawn.
+void check_output_profile(const BuildArgs& args, const base::Context& ctx) {
+  const bool given = !args.output_profile.empty();
+  const fs::path icc = given ? fs::path(args.output_profile) : pdf::default_output_condition(ctx).profile;
+  const std::string what = std::string(given ? "--output-profile " : "the shipped output profile ") + "'" + icc.string() + "'";
+  const std::string bytes = base::read_input_file(icc, {}, what, {ctx.limits.icc_bytes, "icc-size"});
+  if (const auto why = pdf::icc_problem(bytes))
+    throw base::Error({icc.string(), 0}, what + " cannot be used: " + *why,
+                      "give the press's complete CMYK output profile (copy it again if it was cut short)");
+}
 
 // Every image is read and probed (once, through the store) before anything is laid out,
 // so a missing or corrupt photo stops the build with its file and line and no PDF. Every
@@ -38,10 +82,10 @@ void probe_images(const model::Issue& issue, image::Store& images, placed::Libra
   };
   for (const auto& p : issue.pages) {
     for (const model::Photo& ph : p.of<model::Photo>())
-      if (!ph.missing) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
+      if (!ph.missing) errors.attempt([&] { check_embedded_profile(ph, images.get(ph.src, ph.loc)); }, p.number, ph.id);
     for (const model::Article& a : p.of<model::Article>())
       for (const auto& ph : a.photos)
-        if (!ph.missing) errors.attempt([&] { images.get(ph.src, ph.loc); }, p.number, ph.id);
+        if (!ph.missing) errors.attempt([&] { check_embedded_profile(ph, images.get(ph.src, ph.loc)); }, p.number, ph.id);
     for (const model::Ad& ad : p.of<model::Ad>())
       if (!ad.missing) probe(ad.src, ad.loc, p.number, ad.id);
     for (const model::Masthead& m : p.of<model::Masthead>()) probe(m.logo, m.loc, p.number, m.id);
@@ -240,6 +284,7 @@ bool build(Run& r) {
   image::Store images;
   placed::Library placed_pdfs;  // ads and logos in PDF: read once for layout and writer
   probe_images(issue, images, placed_pdfs, r.ctx);
+  check_output_profile(args, r.ctx);
   const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out
   use_cache(r, issue, *fonts);
   sw.lap("load");
