@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "base/limits.h"
 #include "cli/split_name.h"
 #include "preflight/preflight.h"
 
@@ -27,6 +28,12 @@ double number_arg(const std::string& opt, const std::string& v, double max) {
     throw UsageError{opt + " needs a positive number (at most " + std::to_string(static_cast<long>(max)) + "), got '" + v +
                      "'", "build"};
   return d;
+}
+
+// --limit NAME=N (docs/format.md "Limits"): checked here so a bad one is a usage error.
+std::string checked_limit(const std::string& v, const std::string& command) {
+  if (const auto err = base::Limits().set(v)) throw UsageError{*err, command};
+  return v;
 }
 
 int whole_arg(const std::string& opt, const std::string& v, int max) {
@@ -143,6 +150,8 @@ std::vector<Option> build_options(BuildArgs& b) {
       {"--pdfx", nullptr, true, [&b](const std::string& v) { b.pdfx = pdfx_arg(v, "build"); }},
       {"--proof-sheet", nullptr, true, [&b](const std::string& v) { b.proof_sheet = v; }},
       {"--cache", nullptr, true, [&b](const std::string& v) { b.cache_dir = v; }},
+      {"--allow-paths", nullptr, true, [&b](const std::string& v) { b.allow_paths.push_back(v); }},
+      {"--limit", nullptr, true, [&b](const std::string& v) { b.limits.push_back(checked_limit(v, "build")); }},
   };
 }
 
@@ -211,8 +220,10 @@ Args parse_watch(const std::vector<std::string>& a, Args args) {
 Args parse_preflight(const std::vector<std::string>& a, Args args) {
   args.command = Args::Preflight;
   PreflightArgs& p = args.preflight;
-  const std::vector<Option> opts{{"--json", nullptr, false, [&p](const std::string&) { p.json = true; }},
-                                 {"--pdfx", nullptr, true, [&p](const std::string& v) { p.pdfx = pdfx_arg(v, "preflight"); }}};
+  const std::vector<Option> opts{
+      {"--json", nullptr, false, [&p](const std::string&) { p.json = true; }},
+      {"--pdfx", nullptr, true, [&p](const std::string& v) { p.pdfx = pdfx_arg(v, "preflight"); }},
+      {"--limit", nullptr, true, [&p](const std::string& v) { p.limits.push_back(checked_limit(v, "preflight")); }}};
   const bool help = parse_options(a, 2, "preflight", opts, [&](const std::string& s) {
     if (!p.file.empty()) throw UsageError{"preflight takes one PDF file", "preflight"};
     p.file = s;

@@ -45,6 +45,8 @@ struct BuildArgs {
   std::optional<base::PdfX> pdfx;  // --pdfx 1a|3|4; unset: the layout's <print pdfx>, else 4
   std::string proof_sheet;     // --proof-sheet FILE.html (cli/sheet.h); the proofs go beside it without --png
   std::string cache_dir;       // --cache DIR: reuse unchanged pages (cli/cache.h); watch: a default under -o's folder
+  std::vector<std::string> allow_paths;  // --allow-paths DIR: photos and layouts may come from DIR
+  std::vector<std::string> limits;       // --limit NAME=N (base::Limits)
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }
 };
@@ -53,6 +55,7 @@ struct PreflightArgs {
   std::string file;
   bool json = false;
   std::optional<base::PdfX> pdfx;  // --pdfx 1a|3|4; unset: the standard the file claims
+  std::vector<std::string> limits;  // --limit pdf-size=N
 };
 
 // paperset import (docs/import.md).

@@ -72,6 +72,13 @@ what fails the build:
   --no-balance              never balance an article's last columns
   --max-errors N            input errors reported before stopping (default 20)
 
+inputs:
+  --allow-paths DIR         photos, logos and layouts may also come from DIR (by
+                            default only from the issue's folder tree and paperset's own)
+  --limit NAME=N            raise an input limit (docs/format.md "Limits"):
+                            issue-size, layout-size, image-size, icc-size, pdf-size
+                            (bytes; K, M, G), elements, paragraph, pages
+
 messages:
   -q, --quiet               print errors only (no warnings, progress or "wrote")
 
@@ -85,6 +92,7 @@ exit status: 0 success, 1 bad input or a failed check, 2 usage error,
 
 std::string preflight_help() {
   return R"(usage: paperset preflight FILE.pdf [--pdfx 1a|3|4] [--json]
+                          [--limit pdf-size=N]
 
 Checks a PDF against what a newspaper plant's preflight asks: page boxes, PDF/X
 identification and what the standard forbids (transparency, colour spaces, PDF
@@ -96,6 +104,7 @@ standard the file claims and whether it meets it.
                             PDF/X-4 (default: the standard the file claims,
                             else PDF/X-4)
   --json                    the findings as JSON on standard output
+  --limit pdf-size=N        read PDFs up to N bytes (K, M, G; default 512M)
 
 exit status: 0 no errors, 1 a check failed or the file cannot be read,
 2 usage error

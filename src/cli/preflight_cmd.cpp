@@ -6,8 +6,9 @@
 
 namespace cli {
 
-int run_preflight(const PreflightArgs& args, base::Context&, std::ostream& out, std::ostream&) {
-  const std::string bytes = base::read_file(args.file);
+int run_preflight(const PreflightArgs& args, base::Context& ctx, std::ostream& out, std::ostream&) {
+  const std::string bytes =
+      base::read_input_file(args.file, {}, "PDF file '" + args.file + "'", {ctx.limits.pdf_bytes, "pdf-size"});
   preflight::Options opt;
   opt.standard = args.pdfx;  // unset: the standard the file claims
   preflight::Result result = preflight::examine(bytes, opt);

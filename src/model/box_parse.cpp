@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "model/layout_parse.h"
+#include "model/limits.h"
 #include "model/numbers.h"
 
 namespace model {
@@ -34,8 +35,12 @@ Stroke parse_stroke(const xml::Node& n, const Layout& lay) {
                        T::Solid);
   const Len em = lay.styles.at("body").size;
   s.weight = n.opt_length("weight", em, false).value_or(s.type == T::Ornament ? base::from_pt(5) : s.weight);
+  // Dots, dashes and ornaments are drawn one by one: a weight of a thousandth of a point
+  // would put millions on one rule (docs/format.md "Limits").
+  if (n.has("weight")) n.within("weight", s.weight, limits::kMinStroke, limits::kMaxStroke);
   const Len default_gap = s.type == T::Dashed ? 2 * s.weight : s.weight;
   s.gap = n.opt_length("gap", em, true).value_or(default_gap);
+  if (n.has("gap")) n.within("gap", s.gap, 0, limits::kMaxStroke);
   if (const auto c = parse_colour(n, "color", "spot")) s.color = *c;
   const auto pattern = n.opt("pattern");
   if (s.type == T::Ornament) {
@@ -69,7 +74,7 @@ void read_sides(const xml::Node& n, BoxStyle& b) {
 
 // padding="V" or "V H": V whole grid lines above and below (text stays on the grid), H
 // body ems left and right (text stays on the character grid).
-void read_padding(const xml::Node& n, BoxStyle& b) {
+void read_padding(const xml::Node& n, BoxStyle& b, const Layout& lay) {
   const std::string v = n.opt("padding").value_or("1 1em");
   std::istringstream in(v);
   std::string rows, ems, extra;
@@ -79,6 +84,10 @@ void read_padding(const xml::Node& n, BoxStyle& b) {
   if (!r || *r < 0 || !e || *e < 0 || !extra.empty())
     n.fail("padding", "padding=\"" + v + "\" is not \"LINES\" or \"LINES EMS\"",
            "write whole grid lines above and below, then ems left and right, e.g. padding=\"1 1em\"");
+  if (*r > lay.rows || *e > limits::kMaxIndentEm1000)
+    n.fail("padding", "padding=\"" + v + "\" is more than the grid's " + std::to_string(lay.rows) +
+                          " lines or 20 em, the largest paperset accepts",
+           "write at most " + std::to_string(lay.rows) + " grid lines and 20 em, e.g. padding=\"1 1em\"");
   b.pad_rows = *r, b.pad_em1000 = *e;
 }
 
@@ -119,8 +128,9 @@ BoxStyle parse_box(const xml::Node& n, const Layout& lay) {
   }
   read_sides(n, b);
   read_tint(n, b);
-  read_padding(n, b);
+  read_padding(n, b, lay);
   b.gutter = n.opt_length("gutter", lay.styles.at("body").size, true).value_or(0);
+  n.within("gutter", b.gutter, 0, limits::kMaxMedia);
   return b;
 }
 

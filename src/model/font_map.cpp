@@ -51,7 +51,9 @@ FontMap load_font_map(const base::Context& ctx) {
   const auto path = ctx.fonts_dir / "fontmap.xml";
   map.source = path.string();
   tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-  const xml::Node root{xml::parse(doc, base::read_file(path), map.source, "fontmap"), map.source};
+  const std::string bytes =
+      base::read_input_file(path, {}, "font map '" + map.source + "'", {ctx.limits.layout_bytes, "layout-size"});
+  const xml::Node root{xml::parse(doc, bytes, map.source, "fontmap", ctx.limits), map.source};
   root.allow({});
   root.no_loose_text();
   for (const auto* c : xml::children(root.e)) {

@@ -80,7 +80,7 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
                   const LoadOptions& opt) {
   const std::string file = name.string();
   tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-  const xml::Node root{xml::parse(doc, xml_text, file, "issue"), file};
+  const xml::Node root{xml::parse(doc, xml_text, file, "issue", ctx.limits), file};
   root.no_loose_text();
   Issue is;
   is.source = name;
@@ -90,12 +90,20 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
   Imports imports;  // copy files the blocks name (docs/import.md)
   imports.keep_copy = opt.keep_copy;
   std::vector<base::Finding> media_notes;  // photos and ads not delivered yet
-  const IssueScope scope{file, name.parent_path(), is.layout, &imports, &opt, &media_notes};
+  const IssueScope scope{file, name.parent_path(), is.layout, ctx, &imports, &opt, &media_notes};
   bool pages_read = true;
   for (const auto* c : xml::children(root.e)) {
     if (std::string(c->Name()) != "page") {
       errors.attempt([&] { root.unknown_child(*c, "page"); });
       continue;
+    }
+    // docs/format.md "Limits": no page beyond the limit is read.
+    if (is.pages.size() >= ctx.limits.pages) {
+      errors.add(base::Error(xml::loc(file, *c),
+                             "the issue has more than " + std::to_string(ctx.limits.pages) + " pages (the limit)",
+                             "split the issue, or raise the limit with --limit pages=N"));
+      pages_read = false;
+      break;
     }
     pages_read = errors.attempt([&] { is.pages.push_back(read_page({*c, file}, scope, errors)); }) && pages_read;
   }
@@ -112,7 +120,9 @@ Issue parse_issue(const std::string& xml_text, const fs::path& name, const base:
 }
 
 Issue load_issue(const fs::path& file, const base::Context& ctx, const LoadOptions& opt) {
-  return parse_issue(base::read_file(file), file, ctx, opt);
+  const std::string bytes =
+      base::read_input_file(file, {}, "issue file '" + file.string() + "'", {ctx.limits.issue_bytes, "issue-size"});
+  return parse_issue(bytes, file, ctx, opt);
 }
 
 const base::Loc& loc_of(const Block& b) {

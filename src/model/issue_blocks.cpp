@@ -4,6 +4,7 @@
 
 #include "model/copy_attach.h"
 #include "model/issue_parse.h"
+#include "model/limits.h"
 
 namespace model {
 
@@ -11,14 +12,55 @@ namespace {
 
 const char* kRectAttrs[] = {"col", "cols", "row", "rows"};
 
-GridRect read_rect(const xml::Node& n) {
+// Bounded by the largest grid any layout may have (model/limits.h), so that sums such as
+// col + cols never overflow in the checks and in flow; the layout's own grid is checked
+// later (check_grid), with both numbers in the message.
+}  // namespace
+
+GridRect read_rect(const xml::Node& n, int rows_default) {
   GridRect r;
-  r.col = n.integer("col", 1);
-  r.cols = n.integer("cols", 1);
-  r.row = n.integer("row", 1);
-  r.rows = n.integer("rows", 1);
+  r.col = n.integer("col", 1, limits::kMaxColumns);
+  r.cols = n.integer("cols", 1, limits::kMaxColumns);
+  r.row = n.integer("row", 1, limits::kMaxRows);
+  r.rows = rows_default > 0 ? n.opt_integer("rows", 1, limits::kMaxRows).value_or(rows_default)
+                            : n.integer("rows", 1, limits::kMaxRows);
   return r;
 }
+
+int read_columns(const xml::Node& n) { return n.opt_integer("columns", 1, limits::kMaxColumns).value_or(0); }
+
+std::filesystem::path resource_path(const xml::Node& n, const char* attr, const std::string& kind,
+                                    const std::string& of, const IssueScope& s) {
+  const std::string value = n.req(attr);
+  const std::filesystem::path p = s.folder / value;
+  const std::string what = kind + " '" + p.string() + "'" + of;
+  if (value.empty()) n.fail(attr, "empty " + std::string(attr) + "=", "write the file's path");
+  // Files stay inside the issue's folder tree or the resource folders (docs/format.md
+  // "Limits"), and are regular files within their size limit.
+  if (!base::path_within(p, s.ctx.resource_roots(s.folder)))
+    n.fail(attr, what + base::resolved_note(p) + " is outside the issue's folder",
+           "copy the file into the issue's folder (or a folder below it), or allow its folder with --allow-paths DIR");
+  std::error_code ec;
+  if (std::filesystem::exists(p, ec) || std::filesystem::is_symlink(p, ec)) {
+    const bool pdf = p.extension() == ".pdf" || p.extension() == ".PDF";
+    base::check_input_file(p, n.at(attr), what,
+                           pdf ? base::SizeLimit{s.ctx.limits.pdf_bytes, "pdf-size"}
+                               : base::SizeLimit{s.ctx.limits.image_bytes, "image-size"});
+  }
+  return p;
+}
+
+std::filesystem::path image_path(const xml::Node& n, const char* attr, const std::string& kind, const std::string& of,
+                                 const IssueScope& s) {
+  const std::filesystem::path p = resource_path(n, attr, kind, of, s);
+  std::error_code ec;
+  if (!std::filesystem::exists(p, ec))
+    n.fail(attr, kind + " '" + p.string() + "'" + of + " not found",
+           "correct " + std::string(attr) + "= (relative paths start at the issue file's folder) or add the file");
+  return p;
+}
+
+namespace {
 
 // All four placement attributes, or none (then nullopt).
 std::optional<GridRect> read_opt_rect(const xml::Node& n) {
@@ -42,7 +84,7 @@ Frame read_frame(const xml::Node& n, int page, const IssueScope& s, const Articl
   f.loc = n.at();
   f.rect = read_rect(n);
   f.page = n.opt_integer("page", 1).value_or(page);
-  f.columns = n.opt_integer("columns", 1).value_or(0);
+  f.columns = read_columns(n);
   read_direction(n, f.vertical, f.tiers, a.vertical, a.tiers);
   return f;
 }
@@ -79,12 +121,11 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
       throw base::Error(c.at(), c.tag() + " after the article's text (line " + std::to_string(a.body.front().loc.line) + ")",
                         "move kicker, headline and subtitle before the byline and the first <p>");
     if (kind == TextKind::Headline) read_headline_direction(c, a);  // dir=, side= (竖题)
-    a.head.push_back(kind == TextKind::Headline ? read_text_content(c, kind, s.layout)
-                                                : read_text_block(c, kind, s.layout));
+    a.head.push_back(kind == TextKind::Headline ? read_text_content(c, kind, s) : read_text_block(c, kind, s));
     return;
   }
   for (const auto& [name, kind] : kBody)
-    if (tag == name) return a.body.push_back(read_text_block(c, kind, s.layout));
+    if (tag == name) return a.body.push_back(read_text_block(c, kind, s));
   if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s, parent.has("src")));
   if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s, a));
   parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, photo, frame");
@@ -100,7 +141,7 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   read_direction(n, a.vertical, a.tiers, false, 0);
   read_fit(n, a);
   a.box = box_attr(n, s.layout);
-  a.columns = n.opt_integer("columns", 1).value_or(0);
+  a.columns = read_columns(n);
   a.rules = rules_attr(n, s.layout);
   a.balance = n.choice<bool>("balance", {{"yes", true}, {"no", false}}, true);
   a.loc = n.at();
@@ -108,7 +149,15 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
   a.id = read_id(n, true);
   a.style = style_attr(n, s.layout, "");
   const auto rect = read_opt_rect(n);
-  for (const auto* c : xml::children(n.e)) read_article_child(n, {*c, s.file}, a, s);
+  for (const auto* c : xml::children(n.e)) {
+    read_article_child(n, {*c, s.file}, a, s);
+    // docs/format.md "Limits": flow's work per article grows with frames × photos.
+    if (a.frames.size() > limits::kMaxFrames || a.photos.size() > limits::kMaxPhotos)
+      throw base::Error(xml::loc(s.file, *c), "article '" + a.id + "' has more than " +
+                                                  std::to_string(a.frames.size() > limits::kMaxFrames ? limits::kMaxFrames : limits::kMaxPhotos) +
+                                                  (a.frames.size() > limits::kMaxFrames ? " frames" : " nested photos") + " (the limit)",
+                        "split it into several articles");
+  }
   article_from_copy(n, a, s);  // src=: the story's text from a copy file
   if (a.frames.empty() && !rect)
     n.fail(nullptr, "article '" + a.id + "' has no place on the page",
@@ -145,7 +194,7 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy
   p.fit = n.choice<std::string>("fit", {{"fill", "fill"}, {"fit", "fit"}}, "fill");
   // The image may come from a copy file instead (docs/import.md "Placing copy").
   const std::string src = in_copy || n.has("from") ? n.opt("src").value_or("") : n.req("src");
-  if (!src.empty() || n.has("src")) p.src = s.folder / src;
+  if (!src.empty() || n.has("src")) p.src = resource_path(n, "src", "image file", " of photo '" + p.id + "'", s);
   read_photo_media(n, p, s);  // crop=, focus=, and a file not there (yet)
   for (const auto* c : xml::children(n.e)) {
     const std::string tag = c->Name();
@@ -155,7 +204,7 @@ Photo read_photo(const xml::Node& n, int page, const IssueScope& s, bool in_copy
       throw base::Error(xml::loc(s.file, *c), "photo '" + p.id + "' has a second <" + tag + "> (first at line " +
                                                   std::to_string(slot->loc.line) + ")",
                         "merge them into one <" + tag + ">");
-    slot = read_text_block({*c, s.file}, tag == "caption" ? TextKind::Caption : TextKind::Credit, s.layout);
+    slot = read_text_block({*c, s.file}, tag == "caption" ? TextKind::Caption : TextKind::Credit, s);
   }
   photo_from_copy(n, p, s, in_copy);  // from=: image, caption and credit from a copy file
   return p;
@@ -170,7 +219,7 @@ Banner read_banner(const xml::Node& n, int page, const IssueScope& s) {
   b.id = read_id(n, false);
   b.rect = read_rect(n);
   if (n.has("src")) banner_from_copy(n, b, s);  // the banner's lines from a manuscript
-  else b.text = read_text_content(n, TextKind::Banner, s.layout);  // the banner is its own text element
+  else b.text = read_text_content(n, TextKind::Banner, s);  // the banner is its own text element
   return b;
 }
 
@@ -182,7 +231,7 @@ Rule read_rule(const xml::Node& n, int page, const IssueScope& s) {
   r.loc = n.at();
   r.page = page;
   r.id = read_id(n, false);
-  r.rect = {n.integer("col", 1), n.integer("cols", 1), n.integer("row", 1), n.opt_integer("rows", 1).value_or(1)};
+  r.rect = read_rect(n, 1);
   r.stroke = n.req("stroke");
   const Stroke& st = s.layout.stroke(r.stroke, n.at("stroke"));
   if (st.band() > r.rect.rows * s.layout.pitch)

@@ -1,7 +1,10 @@
 // Whole-issue checks (docs/format.md "What bad input gets"): page numbers and ids
 // unique, every block on the grid, no two blocks overlapping, frames on existing
 // pages, nested photos inside their article, every article with text.
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <tuple>
 
 #include "model/issue_parse.h"
 
@@ -109,8 +112,9 @@ void check_articles(const Issue& is, base::ErrorCollector& errors) {
     }
 }
 
-void check_grid(const Placed& b, const Layout& lay, base::ErrorCollector& errors) {
-  const int last_col = b.r.col + b.r.cols - 1, last_row = b.r.row + b.r.rows - 1;
+bool check_grid(const Placed& b, const Layout& lay, base::ErrorCollector& errors) {
+  // In 64 bits: the sum of two ints need not be one.
+  const std::int64_t last_col = std::int64_t{b.r.col} + b.r.cols - 1, last_row = std::int64_t{b.r.row} + b.r.rows - 1;
   if (last_col > lay.columns)
     errors.add(base::Error(b.loc, b.what + " reaches column " + std::to_string(last_col) + " (col " + std::to_string(b.r.col) +
                                  " + cols " + std::to_string(b.r.cols) + " - 1), but layout '" + lay.name + "' has " +
@@ -123,6 +127,7 @@ void check_grid(const Placed& b, const Layout& lay, base::ErrorCollector& errors
                                  " - 1), but layout '" + lay.name + "' has " + std::to_string(lay.rows) + " rows",
                       "make row + rows - 1 at most " + std::to_string(lay.rows))
                    .in_element(b.page, b.id));
+  return last_col <= lay.columns && last_row <= lay.rows;
 }
 
 void check_nested_photos(const Issue& is, base::ErrorCollector& errors) {
@@ -140,26 +145,68 @@ void check_nested_photos(const Issue& is, base::ErrorCollector& errors) {
       }
 }
 
-// A photo nested in an article sits in that article's frames by design: the text
-// flows around it (docs/format.md). Any other meeting of two rectangles is an error.
-bool may_overlap(const Placed& a, const Placed& b) {
-  return (!a.inside.empty() && a.inside == b.article) || (!b.inside.empty() && b.inside == a.article);
+base::Error overlap_error(const Placed& x, const Placed& y) {
+  const Placed& a = x.loc.line <= y.loc.line ? x : y;
+  const Placed& b = &a == &x ? y : x;
+  const int c0 = std::max(a.r.col, b.r.col), c1 = std::min(a.r.col + a.r.cols, b.r.col + b.r.cols);
+  const int r0 = std::max(a.r.row, b.r.row), r1 = std::min(a.r.row + a.r.rows, b.r.row + b.r.rows);
+  return std::move(base::Error(b.loc, b.what + " (" + line_of(b.loc) + ") overlaps " + a.what + " (" + line_of(a.loc) +
+                                      ") on page " + std::to_string(a.page) + ": columns " + range(c0, c1 - c0) +
+                                      ", grid lines " + range(r0, r1 - r0) + " are in both",
+                                  "move or resize one of the two blocks so that their col/row ranges do not meet")
+                       .in_element(b.page, b.id));
 }
 
-void check_overlaps(const std::vector<Placed>& all, base::ErrorCollector& errors) {
-  for (size_t i = 0; i < all.size(); ++i)
-    for (size_t j = i + 1; j < all.size(); ++j) {
-      const Placed& a = all[i].loc.line <= all[j].loc.line ? all[i] : all[j];
-      const Placed& b = &a == &all[i] ? all[j] : all[i];
-      if (a.page != b.page || !a.r.overlaps(b.r) || may_overlap(a, b)) continue;
-      const int c0 = std::max(a.r.col, b.r.col), c1 = std::min(a.r.col + a.r.cols, b.r.col + b.r.cols);
-      const int r0 = std::max(a.r.row, b.r.row), r1 = std::min(a.r.row + a.r.rows, b.r.row + b.r.rows);
-      errors.add(base::Error(b.loc, b.what + " (" + line_of(b.loc) + ") overlaps " + a.what + " (" + line_of(a.loc) +
-                                   ") on page " + std::to_string(a.page) + ": columns " + range(c0, c1 - c0) +
-                                   ", grid lines " + range(r0, r1 - r0) + " are in both",
-                        "move or resize one of the two blocks so that their col/row ranges do not meet")
-                     .in_element(b.page, b.id));
+// Any two of `blocks` meeting is an error. A sweep across the columns, page by page
+// (O(n log n); checking every pair took a minute for 200 000 blocks): the blocks that
+// span the sweep column so far are pairwise apart, so their row ranges are disjoint and
+// a new block need only be compared with its neighbours by row. A block that meets one
+// is reported (once, naming one it meets) and left out of the sweep.
+void check_disjoint(const std::vector<const Placed*>& blocks, base::ErrorCollector& errors) {
+  struct Event {
+    int page, col;
+    bool end;
+    const Placed* p;
+  };
+  std::vector<Event> ev;
+  for (const Placed* b : blocks) {
+    ev.push_back({b->page, b->r.col, false, b});
+    ev.push_back({b->page, b->r.col + b->r.cols, true, b});
+  }
+  // Per page, by column; a block ending at a column goes before one starting there.
+  std::sort(ev.begin(), ev.end(), [](const Event& x, const Event& y) {
+    return std::tie(x.page, x.col, y.end, x.p->loc.line) < std::tie(y.page, y.col, x.end, y.p->loc.line);
+  });
+  std::map<std::pair<int, int>, const Placed*> active;  // (page, first row) → block
+  for (const Event& e : ev) {
+    const auto key = std::make_pair(e.page, e.p->r.row);
+    if (e.end) {
+      if (const auto it = active.find(key); it != active.end() && it->second == e.p) active.erase(it);
+      continue;
     }
+    const auto next = active.lower_bound(key);
+    const Placed* met = nullptr;
+    if (next != active.end() && next->first.first == e.page && next->first.second < e.p->r.row + e.p->r.rows)
+      met = next->second;
+    if (!met && next != active.begin()) {
+      const auto prev = std::prev(next);
+      if (prev->first.first == e.page && prev->second->r.row + prev->second->r.rows > e.p->r.row) met = prev->second;
+    }
+    if (met) errors.add(overlap_error(*met, *e.p));
+    else active.emplace(key, e.p);
+  }
+}
+
+// A photo nested in an article sits in that article's frames by design: the text flows
+// around it (docs/format.md). Any other meeting of two rectangles is an error.
+// Blocks placed on the page directly (articles' frames, photos, banners) may not meet;
+// photos nested in articles may not meet each other. A nested photo lies inside one of
+// its own article's frames (check_nested_photos), so it cannot meet anything else.
+void check_overlaps(const std::vector<const Placed*>& all, base::ErrorCollector& errors) {
+  std::vector<const Placed*> top, nested;
+  for (const Placed* b : all) (b->inside.empty() ? top : nested).push_back(b);
+  check_disjoint(top, errors);
+  check_disjoint(nested, errors);
 }
 
 }  // namespace
@@ -197,9 +244,11 @@ void check_issue(const Issue& is, base::ErrorCollector& errors) {
   check_articles(is, errors);
   check_furniture(is, errors);
   const auto all = placed_blocks(is);
-  for (const auto& b : all) check_grid(b, is.layout, errors);
+  std::vector<const Placed*> on_grid;  // blocks off the grid are reported once, not also as overlaps
+  for (const auto& b : all)
+    if (check_grid(b, is.layout, errors)) on_grid.push_back(&b);
   check_nested_photos(is, errors);
-  check_overlaps(all, errors);
+  check_overlaps(on_grid, errors);
 }
 
 }  // namespace model

@@ -8,10 +8,6 @@ namespace model {
 
 namespace {
 
-GridRect required_rect(const xml::Node& n) {
-  return {n.integer("col", 1), n.integer("cols", 1), n.integer("row", 1), n.integer("rows", 1)};
-}
-
 std::string optional_id(const xml::Node& n) {
   const auto id = n.opt("id");
   if (id && id->empty()) n.fail("id", "empty id on " + n.tag(), "give the block a name, or leave id= out");
@@ -28,15 +24,15 @@ Briefs read_briefs(const xml::Node& n, int page, const IssueScope& s) {
   b.loc = n.at();
   b.page = page;
   b.id = optional_id(n);
-  b.rect = required_rect(n);
+  b.rect = read_rect(n);
   b.box = box_attr(n, s.layout);
-  b.columns = n.opt_integer("columns", 1).value_or(0);
+  b.columns = read_columns(n);
   b.rules = rules_attr(n, s.layout);
   for (const auto* c : xml::children(n.e)) {
     const xml::Node child{*c, s.file};
     const std::string tag = c->Name();
-    if (tag == "headline" && b.items.empty()) b.head.push_back(read_text_block(child, TextKind::Headline, s.layout));
-    else if (tag == "item") b.items.push_back(read_text_block(child, TextKind::Item, s.layout));
+    if (tag == "headline" && b.items.empty()) b.head.push_back(read_text_block(child, TextKind::Headline, s));
+    else if (tag == "item") b.items.push_back(read_text_block(child, TextKind::Item, s));
     else if (tag == "headline")
       throw base::Error(child.at(), "<headline> after the items of <briefs>", "move the headline before the first <item>");
     else n.unknown_child(*c, "headline, item");
@@ -54,14 +50,13 @@ Masthead read_masthead(const xml::Node& n, int page, const IssueScope& s) {
   m.loc = n.at();
   m.page = page;
   m.id = optional_id(n);
-  m.rect = required_rect(n);
+  m.rect = read_rect(n);
   m.cn = n.opt("cn").value_or("");
   m.post = n.opt("post").value_or("");
   m.pages = n.opt_integer("pages", 1).value_or(0);
   m.rules = rules_attr(n, s.layout);
   if (const auto logo = n.opt("logo")) {
-    m.logo = s.folder / *logo;
-    const std::string ext = m.logo.extension().string();
+    const std::string ext = (s.folder / *logo).extension().string();
     // A PDF logo is placed as a form (its vectors kept); an SVG would have to be
     // converted, and the only converter at hand (librsvg) draws through cairo's PDF
     // surface, which rewrites colours as RGB: it is refused, with the way to a PDF.
@@ -69,10 +64,7 @@ Masthead read_masthead(const xml::Node& n, int page, const IssueScope& s) {
       n.fail("logo", "logo '" + *logo + "' is an SVG file, which paperset does not convert",
              "export the logo as PDF (vectors, CMYK or spot colours, fonts outlined), e.g. from Illustrator or "
              "Inkscape: Save As PDF, and give that file as logo=");
-    std::error_code ec;
-    if (logo->empty() || !std::filesystem::is_regular_file(m.logo, ec))
-      n.fail("logo", "logo file '" + m.logo.string() + "' not found",
-             "correct logo= (relative paths start at the issue file's folder) or add the file");
+    m.logo = image_path(n, "logo", "logo file", "", s);
   } else if (!s.layout.find_style("masthead")) {
     n.fail(nullptr, "a <masthead> without logo= sets the paper's name in the layout's 'masthead' style, which layout '" +
                         s.layout.name + "' does not define",

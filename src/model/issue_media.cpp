@@ -99,7 +99,7 @@ Ad read_ad(const xml::Node& n, int page, const IssueScope& s) {
   a.client = n.opt("client").value_or("");
   a.rules = rules_attr(n, s.layout);
   const auto src = n.opt("src");
-  if (src && !src->empty()) a.src = s.folder / *src;
+  if (src && !src->empty()) a.src = resource_path(n, "src", "ad file", " of ad '" + a.id + "'", s);
   if (file_there(a.src)) return a;
   const std::string what = src ? "ad file '" + a.src.string() + "' of ad '" + a.id + "' not found"
                                : "ad '" + a.id + "' has no src= (its file has not been delivered)";

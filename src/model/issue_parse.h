@@ -12,11 +12,13 @@ namespace model {
 struct Imports;  // copy files read for the issue (copy_attach.h)
 
 // What every element reader needs: the file (for messages), its folder (for photo
-// paths), the layout (for style names and the grid) and the copy files it imports.
+// paths), the layout (for style names and the grid), the context (limits, the folders
+// photos may come from) and the copy files it imports.
 struct IssueScope {
   const std::string& file;
   std::filesystem::path folder;
   const Layout& layout;
+  const base::Context& ctx;
   Imports* imports = nullptr;
   const LoadOptions* options = nullptr;
   std::vector<base::Finding>* notes = nullptr;  // warnings found while reading (missing photos, ads)
@@ -28,9 +30,26 @@ std::string style_attr(const xml::Node& n, const Layout& layout, const std::stri
 
 // A text element (kicker … banner): inline content with the whitespace rule applied
 // (docs/format.md "Whitespace"), style resolved to the kind's default.
-TextBlock read_text_block(const xml::Node& n, TextKind kind, const Layout& layout);
+TextBlock read_text_block(const xml::Node& n, TextKind kind, const IssueScope& s);
 // The same without checking the element's attributes (the caller did: <banner>).
-TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& layout);
+// At most ctx.limits.text_chars characters (whitespace not counted).
+TextBlock read_text_content(const xml::Node& n, TextKind kind, const IssueScope& s);
+
+// col, cols, row, rows, each bounded by the largest grid (model/limits.h) so that no sum
+// overflows; `rows_default` > 0: rows may be left out.
+GridRect read_rect(const xml::Node& n, int rows_default = 0);
+// columns= of an article, frame or briefs: 0 when absent, else 1 to the largest grid.
+int read_columns(const xml::Node& n);
+// A file named by `attr` (photo src=, ad src=, masthead logo=): resolved against the
+// issue's folder, inside the allowed folders (docs/format.md "Limits"), and when it
+// exists a regular file within its size limit (pdf-size for a .pdf, else image-size).
+// It may not exist (a photo or ad not delivered yet). Messages start "<kind>
+// 'PATH'<of>": "image file 'x' of photo 'p'".
+std::filesystem::path resource_path(const xml::Node& n, const char* attr, const std::string& kind,
+                                    const std::string& of, const IssueScope& s);
+// resource_path(), and the file must exist.
+std::filesystem::path image_path(const xml::Node& n, const char* attr, const std::string& kind, const std::string& of,
+                                 const IssueScope& s);
 
 // The style a text element of this kind gets without style= ("body" for a <p>).
 const char* default_style(TextKind kind);

@@ -105,6 +105,20 @@ std::vector<TextCell> cells_of(const std::vector<Inline>& in) {
   return cells;
 }
 
+// docs/format.md "Limits": one text element holds at most `limit` characters (XML
+// whitespace not counted), checked before the text is split into characters.
+void check_length(const xml::Node& n, const std::vector<Inline>& raw, std::uint64_t limit) {
+  std::uint64_t chars = 0;
+  for (const auto& x : raw)
+    for (const char ch : x.text)
+      chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r';
+  if (chars > limit)
+    n.fail(nullptr,
+           n.tag() + " holds " + std::to_string(chars) + " characters, more than the limit of " + std::to_string(limit) +
+               " for one text element",
+           "split it into paragraphs; if it really is one paragraph, raise the limit with --limit paragraph=N");
+}
+
 }  // namespace
 
 // The whitespace rule: trim at the ends and around <br/>; a run with a newline goes
@@ -156,6 +170,7 @@ std::vector<Inline> rebuild_inlines(const std::vector<Inline>& in, const std::ve
   return out;
 }
 
+
 std::string style_attr(const xml::Node& n, const Layout& layout, const std::string& fallback) {
   const auto v = n.opt("style");
   if (!v) return fallback;
@@ -163,12 +178,13 @@ std::string style_attr(const xml::Node& n, const Layout& layout, const std::stri
   return *v;
 }
 
-TextBlock read_text_block(const xml::Node& n, TextKind kind, const Layout& layout) {
+TextBlock read_text_block(const xml::Node& n, TextKind kind, const IssueScope& s) {
   n.allow({"style"});
-  return read_text_content(n, kind, layout);
+  return read_text_content(n, kind, s);
 }
 
-TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& layout) {
+TextBlock read_text_content(const xml::Node& n, TextKind kind, const IssueScope& s) {
+  const Layout& layout = s.layout;
   TextBlock b;
   b.kind = kind;
   b.loc = n.at();
@@ -177,6 +193,7 @@ TextBlock read_text_content(const xml::Node& n, TextKind kind, const Layout& lay
   b.style = style_attr(n, layout, own ? default_style(kind) : "body");
   std::vector<Inline> raw;
   collect(n.e, n, kind, layout, {}, raw);
+  check_length(n, raw, s.ctx.limits.text_chars);
   // Inline style "" means the block's style; an explicit one equal to it is the same.
   b.content = rebuild_inlines(raw, apply_space_rule(cells_of(raw)));
   if (b.plain().find_first_not_of('\n') == std::string::npos)

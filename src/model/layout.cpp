@@ -26,9 +26,17 @@ bool is_path(const std::string& s) {
 fs::path resolve(const std::string& name, const base::Context& ctx, const base::Loc& from) {
   if (is_path(name)) {
     fs::path p(name);
-    if (p.is_relative() && !from.file.empty()) p = fs::path(from.file).parent_path() / p;
+    const fs::path folder = from.file.empty() ? fs::path() : fs::path(from.file).parent_path();
+    if (p.is_relative()) p = folder / p;
+    // A layout named by an issue stays inside the issue's folder tree or the resource
+    // folders (docs/format.md "Limits"): an issue file must not read any file it likes.
+    if (!from.file.empty() && !base::path_within(p, ctx.resource_roots(folder)))
+      throw base::Error(from, "layout file '" + p.string() + "'" + base::resolved_note(p) +
+                                  " is outside the issue's folder and the resource folders",
+                        "put the layout beside the issue or in " + ctx.layouts_dir.string() +
+                            ", or allow its folder with --allow-paths DIR");
     std::error_code ec;
-    if (!fs::is_regular_file(p, ec))
+    if (!fs::exists(p, ec) && !fs::is_symlink(p, ec))
       throw base::Error(from, "layout file '" + p.string() + "' not found",
                         "correct the path (relative paths start at the issue file's folder), or name one of the "
                         "layouts: " + joined(layout_names(ctx)));
@@ -56,7 +64,9 @@ std::vector<std::string> layout_names(const base::Context& ctx) {
 
 Layout load_layout(const std::string& name_or_path, const base::Context& ctx, const base::Loc& referenced_from) {
   const fs::path file = resolve(name_or_path, ctx, referenced_from);
-  return parse_layout(base::read_file(file, referenced_from), file.string());
+  const std::string bytes =
+      base::read_input_file(file, referenced_from, "layout file '" + file.string() + "'", {ctx.limits.layout_bytes, "layout-size"});
+  return parse_layout(bytes, file.string(), ctx.limits);
 }
 
 const Style* Layout::find_style(const std::string& name) const {

@@ -109,7 +109,7 @@ const std::vector<std::string>& ornament_patterns();
 // A relative path resolves against the folder of referenced_from.file (the issue).
 Layout load_layout(const std::string& name_or_path, const base::Context& ctx, const base::Loc& referenced_from);
 // The same from memory (tests); `file` is used in messages and as the default name.
-Layout parse_layout(const std::string& xml, const std::string& file);
+Layout parse_layout(const std::string& xml, const std::string& file, const base::Limits& limits = {});
 // Names of the layouts in ctx.layouts_dir (file stems of *.xml), sorted.
 std::vector<std::string> layout_names(const base::Context& ctx);
 

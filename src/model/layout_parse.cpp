@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/layout_parse.h"
+#include "model/limits.h"
 
 namespace model {
 
@@ -44,24 +45,51 @@ void read_styles(const xml::Node& root, Layout& lay) {
 }
 
 void read_page(const xml::Node& n, Layout& lay) {
+  using namespace limits;
   n.allow({"width", "height", "bleed", "marks", "marks-length"});
   lay.trim_w = n.length("width", 0, false);
+  n.within("width", lay.trim_w, 1, kMaxMedia);
   lay.trim_h = n.length("height", 0, false);
+  n.within("height", lay.trim_h, 1, kMaxMedia);
   lay.bleed = n.opt_length("bleed", 0, true).value_or(lay.bleed);
+  n.within("bleed", lay.bleed, 0, kMaxBleed);
   lay.crop_marks = n.yes_no("marks", lay.crop_marks);
   lay.marks_length = n.opt_length("marks-length", 0, false).value_or(lay.marks_length);
+  n.within("marks-length", lay.marks_length, 1, kMaxMarks);
+  // The media box: trim, bleed and the marks with their 3 mm offset on both sides
+  // (flow.cpp new_page) within PDF's largest page.
+  const Len slug = 2 * (lay.bleed + (lay.crop_marks ? lay.marks_length + base::from_mm(3) : 0));
+  if (lay.trim_w + slug > kMaxMedia || lay.trim_h + slug > kMaxMedia)
+    n.fail(nullptr,
+           "the page with bleed and crop marks is " + mm_text(lay.trim_w + slug) + " × " + mm_text(lay.trim_h + slug) +
+               ", larger than PDF's largest page, " + mm_text(kMaxMedia) + " on a side (PDF 1.7 Annex C.2)",
+           "check width and height (a newspaper page is under 1000 mm); lengths are in mm, pt or q");
 }
 
 void read_grid(const xml::Node& n, Layout& lay) {
   n.allow({"columns", "column-width", "gutter", "rows", "pitch"});
   // Widths may be in em of the body size: a column of whole body ems needs no
   // adjustment for a line of pure Han text (docs/typography.md "The character grid").
+  using namespace limits;
   const Len em = lay.styles.at("body").size;
-  lay.columns = n.integer("columns", 1);
+  lay.columns = n.integer("columns", 1, kMaxColumns);
   lay.column_width = n.length("column-width", em, false);
+  n.within("column-width", lay.column_width, kMinColumnWidth, kMaxMedia);
   lay.gutter = n.length("gutter", em, true);
-  lay.rows = n.integer("rows", 1);
+  n.within("gutter", lay.gutter, 0, kMaxMedia);
+  lay.rows = n.integer("rows", 1, kMaxRows);
   lay.pitch = n.length("pitch", em, false);
+  n.within("pitch", lay.pitch, kMinPitch, kMaxMedia);
+}
+
+// Grid lines a style asks for (lines, space-before, space-after) fit in the grid.
+void check_style_lines(const xml::Node& root, const Layout& lay) {
+  for (const auto* c : xml::children(root.e)) {
+    if (std::string(c->Name()) != "style") continue;
+    const xml::Node n{*c, root.file};
+    for (const char* attr : {"lines", "space-before", "space-after"})
+      if (n.has(attr)) n.opt_integer(attr, 0, lay.rows);
+  }
 }
 
 void read_setting(const xml::Node& n, Layout& lay) {
@@ -149,9 +177,9 @@ std::map<std::string, const tinyxml2::XMLElement*> sections(const xml::Node& roo
 
 }  // namespace
 
-Layout parse_layout(const std::string& bytes, const std::string& file) {
+Layout parse_layout(const std::string& bytes, const std::string& file, const base::Limits& limits) {
   tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-  const xml::Node root{xml::parse(doc, bytes, file, "layout"), file};
+  const xml::Node root{xml::parse(doc, bytes, file, "layout", limits), file};
   root.allow({"name", "description"});
   root.no_loose_text();
   Layout lay;
@@ -164,9 +192,12 @@ Layout parse_layout(const std::string& bytes, const std::string& file) {
   const xml::Node margins{*sec.at("margins"), file};
   margins.allow({"top", "left"});
   lay.margin_top = margins.length("top", 0, true);
+  margins.within("top", lay.margin_top, 0, limits::kMaxMedia);
   lay.margin_left = margins.length("left", 0, true);
+  margins.within("left", lay.margin_left, 0, limits::kMaxMedia);
   const xml::Node grid{*sec.at("grid"), file};
   read_grid(grid, lay);
+  check_style_lines(root, lay);
   read_strokes_and_boxes(root, lay);  // after the grid: box padding is checked against the pitch
   for (const char* tag : {"print", "jump", "rules"})
     if (sec.count(tag)) read_setting({*sec.at(tag), file}, lay);

@@ -64,7 +64,9 @@ std::optional<int> em1000(const std::string& text) {
     // A fraction ("1/8em"), the way typographers write em spaces.
     const auto num = decimal(s.substr(0, slash)), den = decimal(s.substr(slash + 1));
     if (!num || !den || *den <= 0) return std::nullopt;
-    return static_cast<int>(std::lround(*num * 1000.0 / *den));
+    const double v = *num * 1000.0 / *den;  // "1/0.0001em" is 10⁷ em: refused, not cast
+    if (!(std::fabs(v) <= kMaxMagnitude * 1000.0)) return std::nullopt;
+    return static_cast<int>(std::lround(v));
   }
   const auto v = decimal(s);
   if (!v) return std::nullopt;

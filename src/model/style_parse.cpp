@@ -1,6 +1,7 @@
 // One <style> element of a layout (docs/format.md "Layout files", <style>).
 #include "model/layout_parse.h"
 #include "model/issue.h"
+#include "model/limits.h"
 #include "model/numbers.h"
 
 namespace model {
@@ -10,9 +11,10 @@ namespace {
 void read_spacing(const xml::Node& n, Style& s) {
   // Han–Latin spacing (docs/typography.md "Spacing and justification"): a preferred
   // amount and the range justification may use.
-  s.han_latin_em1000 = n.em1000("han-latin", s.han_latin_em1000, 0);
-  s.han_latin_min_em1000 = n.em1000("han-latin-min", s.han_latin_min_em1000, 0);
-  s.han_latin_max_em1000 = n.em1000("han-latin-max", s.han_latin_max_em1000, 0);
+  using namespace limits;
+  s.han_latin_em1000 = n.em1000("han-latin", s.han_latin_em1000, 0, kMaxHanLatinEm1000);
+  s.han_latin_min_em1000 = n.em1000("han-latin-min", s.han_latin_min_em1000, 0, kMaxHanLatinEm1000);
+  s.han_latin_max_em1000 = n.em1000("han-latin-max", s.han_latin_max_em1000, 0, kMaxHanLatinEm1000);
   if (s.han_latin_min_em1000 > s.han_latin_em1000 || s.han_latin_em1000 > s.han_latin_max_em1000)
     n.fail(nullptr,
            "style '" + s.name + "': han-latin must lie between han-latin-min and han-latin-max (now " +
@@ -20,8 +22,8 @@ void read_spacing(const xml::Node& n, Style& s) {
                std::to_string(s.han_latin_max_em1000) + " thousandths of an em)",
            "make han-latin-min <= han-latin <= han-latin-max (defaults 0, 1/8em, 1/4em)");
   // A space typed between Han characters keeps this width (docs/typography.md: "never delete it").
-  s.space_em1000 = n.em1000("space", s.space_em1000, 0);
-  s.indent_em1000 = n.em1000("indent", s.indent_em1000, 0);
+  s.space_em1000 = n.em1000("space", s.space_em1000, 0, kMaxSpaceEm1000);
+  s.indent_em1000 = n.em1000("indent", s.indent_em1000, 0, kMaxIndentEm1000);
 }
 
 void read_color(const xml::Node& n, Style& s) {
@@ -33,6 +35,7 @@ void read_color(const xml::Node& n, Style& s) {
 void read_size_range(const xml::Node& n, Style& s) {
   s.size_min = n.opt_length("size-min", 0, false).value_or(s.size);
   s.size_max = n.opt_length("size-max", 0, false).value_or(s.size);
+  n.within("size-max", s.size_max, limits::kMinSize, limits::kMaxSize);
   if (s.size_min > s.size)
     n.fail("size-min", "style '" + s.name + "': size-min is larger than size",
            "make size-min at most the style's size (it is the smallest size copyfitting may set)");
@@ -105,10 +108,13 @@ Style parse_style(const xml::Node& n) {
       FontRole::Song);
   s.bold = n.choice<bool>("weight", {{"regular", false}, {"bold", true}}, false);
   s.size = n.length("size", 0, false);
+  n.within("size", s.size, limits::kMinSize, limits::kMaxSize);
   read_size_range(n, s);
   // Leading in em is relative to the style's own size ("1.5em").
   s.leading = n.opt_length("leading", s.size, false).value_or(0);
-  s.grid_lines = n.opt_integer("lines", 1).value_or(0);
+  if (s.leading) n.within("leading", s.leading, 1, limits::kMaxLeading);
+  // Grid lines: at most the grid's rows, checked once the grid is read (layout_parse.cpp).
+  s.grid_lines = n.opt_integer("lines", 1, limits::kMaxRows).value_or(0);
   s.align = n.choice<Align>(
       "align", {{"justify", Align::Justify}, {"left", Align::Left}, {"center", Align::Center}, {"right", Align::Right}},
       Align::Justify);
@@ -124,8 +130,8 @@ Style parse_style(const xml::Node& n) {
   s.tcy_digits = n.choice<int>("tcy", {{"0", 0}, {"1", 1}, {"2", 2}, {"3", 3}}, 2);
   s.corner_quotes = n.choice<bool>("quotes", {{"curly", false}, {"corner", true}}, false);
 
-  s.space_before_lines = n.opt_integer("space-before", 0).value_or(0);
-  s.space_after_lines = n.opt_integer("space-after", 0).value_or(0);
+  s.space_before_lines = n.opt_integer("space-before", 0, limits::kMaxRows).value_or(0);
+  s.space_after_lines = n.opt_integer("space-after", 0, limits::kMaxRows).value_or(0);
   read_color(n, s);
   s.marker = n.opt("marker").value_or("");
   if (n.has("marker") && (s.marker.empty() || s.marker.size() > 16 || s.marker.find_first_of(" \t\r\n") != std::string::npos))

@@ -33,7 +33,7 @@ std::string Node::req(const char* attr) const {
   return v;
 }
 
-std::optional<int> Node::opt_integer(const char* attr, int min) const {
+std::optional<int> Node::opt_integer(const char* attr, int min, int max) const {
   const auto v = opt(attr);
   if (!v) return std::nullopt;
   const auto n = to_int(*v);
@@ -49,12 +49,16 @@ std::optional<int> Node::opt_integer(const char* attr, int min) const {
                    std::to_string(min),
          min > 0 ? "sizes and counts are positive: write a number of " + std::to_string(min) + " or more"
                  : "write a number of " + std::to_string(min) + " or more");
+  if (*n > max)
+    fail(attr, "attribute " + std::string(attr) + "=\"" + *v + "\" of " + tag() + " is more than " + std::to_string(max) +
+                   ", the largest paperset accepts",
+         "write a number from " + std::to_string(min) + " to " + std::to_string(max));
   return n;
 }
 
-int Node::integer(const char* attr, int min) const {
+int Node::integer(const char* attr, int min, int max) const {
   req(attr);
-  return *opt_integer(attr, min);
+  return *opt_integer(attr, min, max);
 }
 
 bool Node::yes_no(const char* attr, bool fallback) const {

@@ -62,36 +62,6 @@ void check_bytes(const std::string& bytes, const std::string& file, const std::s
   }
 }
 
-// tinyxml2 passes an '&' that starts no entity through as text, so "&nbsp;" would
-// be printed literally. XML 1.0 §4.1 allows only the five predefined entities and
-// character references here.
-bool entity_at(const std::string& s, size_t i) {
-  for (const char* e : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"})
-    if (s.compare(i, std::char_traits<char>::length(e), e) == 0) return true;
-  size_t k = i + 1;
-  if (k >= s.size() || s[k] != '#') return false;
-  const bool hex = ++k < s.size() && s[k] == 'x';
-  const size_t first = hex ? ++k : k;
-  while (k < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[k])) : std::isdigit(static_cast<unsigned char>(s[k]))))
-    ++k;
-  return k > first && k < s.size() && s[k] == ';';
-}
-
-void check_entities(const std::string& s, const std::string& file) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Comments, CDATA sections and processing instructions hold '&' freely.
-    for (const auto& [open, close] : {std::pair{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}})
-      if (s.compare(i, std::char_traits<char>::length(open), open) == 0) {
-        i = s.find(close, i);
-        if (i == std::string::npos) return;  // tinyxml2 has already rejected an unterminated one
-      }
-    if (s[i] == '&' && !entity_at(s, i))
-      throw base::Error({file, line_at(s, i)}, "malformed XML: '&' does not start an entity",
-                        "write & as &amp; in text; HTML names such as &nbsp; are not XML: write the character "
-                        "itself or a reference such as &#xA0;");
-  }
-}
-
 std::string describe(tinyxml2::XMLError id) {
   using namespace tinyxml2;
   switch (id) {
@@ -114,15 +84,15 @@ void check_text_bytes(const std::string& bytes, const std::string& file, const s
 }
 
 const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, const std::string& file,
-                        const char* root) {
+                        const char* root, const base::Limits& limits) {
   check_bytes(bytes, file);
+  scan(bytes, file, limits);
   if (doc.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS) {
     const int line = doc.ErrorLineNum() > 0 ? doc.ErrorLineNum() : 1;
     throw base::Error({file, line}, describe(doc.ErrorID()) + " (tinyxml2: " + doc.ErrorStr() + ")",
                       "close every element (<p>…</p> or <br/>), quote attribute values, and write & as &amp; "
                       "and < as &lt; in text");
   }
-  check_entities(bytes, file);
   const XMLElement* e = doc.RootElement();
   const std::string top = root ? root : e ? e->Name() : "root";  // root == nullptr: any root (copy files)
   if (!e) throw base::Error({file, 1}, "the file holds no XML element", "write a <" + top + "> element");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "base/units.h"
 
 namespace model::xml {
@@ -26,16 +27,24 @@ void check_bytes(const std::string& bytes, const std::string& file, const char* 
 // "XML", "plain-text"): not empty, not UTF-16, no NUL bytes, strict UTF-8.
 void check_text_bytes(const std::string& bytes, const std::string& file, const std::string& kind);
 
-// Checks the bytes (empty, NUL bytes, UTF-16, invalid UTF-8), then parses them with
-// PRESERVE_WHITESPACE (text comes through byte-identical; the whitespace rule of
-// docs/format.md is applied per text block afterwards). Returns the root element,
-// which must be named `root` (any name when `root` is nullptr).
+// Checks the bytes (empty, NUL bytes, UTF-16, invalid UTF-8), scans them (scan()), then
+// parses them with PRESERVE_WHITESPACE (text comes through byte-identical; the
+// whitespace rule of docs/format.md is applied per text block afterwards). Returns the
+// root element, which must be named `root` (any name when `root` is nullptr).
 const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, const std::string& file,
-                        const char* root);
+                        const char* root, const base::Limits& limits = {});
+
+// Before tinyxml2 sees the bytes (xml_scan.cpp): element and attribute counts within
+// the limits, every character and character reference a real character (not NUL, a
+// control, a surrogate or a noncharacter), '&' only in entities and references, no '<'
+// in an attribute value. Throws base::Error with the line.
+void scan(const std::string& bytes, const std::string& file, const base::Limits& limits);
 
 // Location of an element or of one of its attributes (tinyxml2 GetLineNum).
 base::Loc loc(const std::string& file, const XMLElement& e);
 base::Loc loc(const std::string& file, const XMLElement& e, const char* attr);
+
+constexpr int kMaxInt = 2147483647;
 
 // An element being read: its file, for messages.
 struct Node {
@@ -52,16 +61,19 @@ struct Node {
   std::string req(const char* attr) const;
   bool has(const char* attr) const { return e.Attribute(attr) != nullptr; }
 
-  // Whole numbers: strictly decimal digits ("4x", "abc", "1e999" are errors).
-  int integer(const char* attr, int min) const;
-  std::optional<int> opt_integer(const char* attr, int min) const;
+  // Whole numbers: strictly decimal digits ("4x", "abc", "1e999" are errors), from min
+  // to max (docs/format.md "Limits").
+  int integer(const char* attr, int min, int max = kMaxInt) const;
+  std::optional<int> opt_integer(const char* attr, int min, int max = kMaxInt) const;
   bool yes_no(const char* attr, bool fallback) const;
   // Lengths (parse_length): "390mm", "9pt", "12q", "小五", and "13em" when em_base > 0.
   // `min_zero`: 0 allowed (margins, bleed); otherwise the length must be positive.
   Len length(const char* attr, Len em_base, bool min_zero) const;
   std::optional<Len> opt_length(const char* attr, Len em_base, bool min_zero) const;
-  // A count of ems in 1/1000 em (numbers.h em1000), at least `min`.
-  int em1000(const char* attr, int fallback, int min) const;
+  // A count of ems in 1/1000 em (numbers.h em1000), from `min` to `max`.
+  int em1000(const char* attr, int fallback, int min, int max) const;
+  // A length read from `attr` must lie in [lo, hi] (docs/format.md "Limits").
+  void within(const char* attr, Len v, Len lo, Len hi) const;
   // One of `choices` (value, result); error lists them.
   template <class T>
   T choice(const char* attr, std::initializer_list<std::pair<const char*, T>> choices, T fallback) const;

@@ -138,7 +138,7 @@ TEST_CASE("an issue file that does not exist") {
   const auto r = paperset("build " + quote(missing) + " -o " + quote(dir / "out.pdf"));
   CAPTURE(r.out);
   CHECK(r.exit_code == 1);
-  check_message(r.out, missing, 0, "cannot read");
+  check_message(r.out, missing, 0, "not found");
   CHECK(files_in(dir).empty());
 }
 

@@ -98,9 +98,11 @@ TEST_CASE("jump wording comes from the layout") {
     std::ofstream out(dir / "wording.xml");
     out << layout;
   }
+  // The issue sits beside its layout: a layout outside the issue's folder is refused.
   std::string xml = issue_xml("tabloid", three_pages(jumping(700)));
-  xml.replace(xml.find("layout=\"tabloid\""), 16, "layout=\"" + (dir / "wording.xml").string() + "\"");
-  const Laid l = lay_out(xml);
+  xml.replace(xml.find("layout=\"tabloid\""), 16, "layout=\"wording.xml\"");
+  std::ofstream(dir / "issue.xml") << xml;
+  const Laid l = lay_out_file(dir / "issue.xml");
   REQUIRE(jumps(l, 1).size() == 1);
   REQUIRE(jumps(l, 3).size() == 1);
   CHECK(jumps(l, 1)[0].text == "（转3版）");
