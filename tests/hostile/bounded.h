@@ -1,0 +1,36 @@
+#pragma once
+// Running one hostile case in a child process and measuring what it took: exit status,
+// output, wall time and peak memory (getrusage of the child via wait4). These are
+// resource bounds — "finishes within 10 s and 1 GiB" — not timing benchmarks.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace hostile {
+
+struct Bounded {
+  int exit_code = -1;  // 128 + signal when killed
+  bool timed_out = false;
+  std::string output;  // stdout + stderr
+  double seconds = 0;
+  long max_rss_kb = 0;
+};
+
+// The bounds of the spec: 10 s and 1 GiB on the 2-core machine; sanitizer builds run
+// several times slower and map shadow memory, so they get a proportionally larger bound.
+double max_seconds();
+// True in the sanitizer build (Debug, ASan + UBSan): in-process cases use smaller sizes.
+bool sanitized();
+long max_rss_kb();
+
+// Runs the built paperset with `args` (no shell); killed after `timeout` seconds.
+Bounded run_paperset(const std::vector<std::string>& args, double timeout = 120);
+// Runs `fn` in a forked child; its return value is the exit code.
+Bounded run_forked(const std::function<int()>& fn, double timeout = 120);
+
+// A scratch folder for one case, removed (with the huge inputs) when the tests end.
+std::filesystem::path scratch(const std::string& tag);
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+
+}  // namespace hostile
