@@ -34,13 +34,18 @@ const Copy& load(const xml::Node& n, const char* attr, const IssueScope& s) {
   if (rel.empty())
     n.fail(attr, "empty " + std::string(attr) + "= on " + n.tag(), "name the copy file, e.g. " + std::string(attr) + "=\"story.xml\"");
   const fs::path file = s.folder / rel;
+  const std::string what = "copy file '" + file.string() + "'";
+  // Copy files, like photos, stay inside the issue's folder tree (docs/format.md "Limits").
+  if (!base::path_within(file, s.ctx.resource_roots(s.folder)))
+    n.fail(attr, what + base::resolved_note(file) + " is outside the issue's folder",
+           "copy the file into the issue's folder (or a folder below it), or allow its folder with --allow-paths DIR");
   const auto format = read_format(n);
   const CopyOptions opt = options(n, s);
   const std::string key = file.string() + '\n' + (format ? format_name(*format) : "") + '\n' +
                           (opt.clean ? "clean" : "keep") + '\n' + opt.kicker;
   auto& files = s.imports->files;
   if (const auto it = files.find(key); it != files.end()) return it->second;
-  const std::string bytes = base::read_file(file, n.at(attr));
+  const std::string bytes = base::read_input_file(file, n.at(attr), what, {s.ctx.limits.issue_bytes, "issue-size"});
   try {
     Copy c = parse_copy(bytes, file, format, opt);
     if (std::find(s.imports->paths.begin(), s.imports->paths.end(), file) == s.imports->paths.end())
@@ -83,7 +88,8 @@ bool local_image(const fs::path& p) {
   return p.string().find("://") == std::string::npos && fs::is_regular_file(p, ec);
 }
 
-void use_photo(Photo& p, const CopyPhoto& cp, Imports& im) {
+void use_photo(Photo& p, const CopyPhoto& cp, const IssueScope& s) {
+  Imports& im = *s.imports;
   if (p.src.empty()) {
     if (cp.src.empty())
       throw base::Error(p.loc, "photo '" + p.id + "' has no image: its copy (" + base::format_loc(cp.loc) + ") names none",
@@ -92,6 +98,14 @@ void use_photo(Photo& p, const CopyPhoto& cp, Imports& im) {
       throw base::Error(cp.loc, "image file '" + cp.src.string() + "' of photo '" + p.id + "' not found",
                         "put the image where the copy file says (a relative path starts at the copy file's folder; "
                         "web addresses are not fetched), or give the <photo> its own src=");
+    // The copy file names the image: it too stays inside the allowed folders and is a
+    // regular file within the image limit (docs/format.md "Limits").
+    const std::string what = "image file '" + cp.src.string() + "' of photo '" + p.id + "'";
+    if (!base::path_within(cp.src, s.ctx.resource_roots(s.folder)))
+      throw base::Error(cp.loc, what + base::resolved_note(cp.src) + " is outside the issue's folder",
+                        "copy the image into the issue's folder (or a folder below it), or allow its folder with "
+                        "--allow-paths DIR");
+    base::check_input_file(cp.src, cp.loc, what, {s.ctx.limits.image_bytes, "image-size"});
     p.src = cp.src;
   }
   for (auto [mine, theirs, tag] : {std::tuple{&p.caption, &cp.caption, "caption"}, {&p.credit, &cp.credit, "credit"}}) {
@@ -125,7 +139,7 @@ void nested_photos(const xml::Node& n, Article& a, const Copy& c, const CopyStor
       pn.fail(nullptr, "photo '" + p.id + "' has no src= and story of '" + c.file.string() + "' has only " +
                            std::to_string(pool.size()) + " photo(s) for the photos without src=",
               "add src=\"images/….jpg\" to the <photo>, or remove it");
-    use_photo(p, *pool[i], *s.imports);
+    use_photo(p, *pool[i], s);
     used[i] = true;
   }
   for (size_t i = 0; i < st.photos.size(); ++i)
@@ -173,7 +187,7 @@ void photo_from_copy(const xml::Node& n, Photo& p, const IssueScope& s, bool in_
   if (pool.empty())
     n.fail("from", "'" + c.file.string() + "' holds no photo or caption",
            "a manuscript writes a caption as its text with the credit (某某 摄) on the next line; NITF as <media>");
-  use_photo(p, *pool[part_of(n, pool.size(), c.file.string(), "photos and captions")], *s.imports);
+  use_photo(p, *pool[part_of(n, pool.size(), c.file.string(), "photos and captions")], s);
 }
 
 void banner_from_copy(const xml::Node& n, Banner& b, const IssueScope& s) {

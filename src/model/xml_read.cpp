@@ -81,6 +81,7 @@ std::string describe(tinyxml2::XMLError id) {
 
 void check_text_bytes(const std::string& bytes, const std::string& file, const std::string& kind) {
   check_bytes(bytes, file, kind);
+  check_characters(bytes, file);  // docs/format.md §5 "Characters", as for XML
 }
 
 const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, const std::string& file,

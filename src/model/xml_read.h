@@ -39,6 +39,8 @@ const XMLElement& parse(tinyxml2::XMLDocument& doc, const std::string& bytes, co
 // control, a surrogate or a noncharacter), '&' only in entities and references, no '<'
 // in an attribute value. Throws base::Error with the line.
 void scan(const std::string& bytes, const std::string& file, const base::Limits& limits);
+// The character rule of scan() for a file that is not XML (a plain-text manuscript).
+void check_characters(const std::string& bytes, const std::string& file);
 
 // Location of an element or of one of its attributes (tinyxml2 GetLineNum).
 base::Loc loc(const std::string& file, const XMLElement& e);

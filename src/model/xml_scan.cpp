@@ -186,6 +186,19 @@ class Scanner {
 
 }  // namespace
 
+void check_characters(const std::string& bytes, const std::string& file) {
+  int line = 1;
+  for (size_t i = 0; i < bytes.size();) {
+    int len = 1;
+    const char32_t c = base::decode_utf8(bytes, i, len);
+    if (const char* why = bad_char(c))
+      throw base::Error({file, line}, "character " + hex_cp(c) + " in the file is " + why,
+                        "remove it (it is usually debris from a copy out of another program or a damaged conversion)");
+    line += c == U'\n';
+    i += static_cast<size_t>(len);
+  }
+}
+
 void scan(const std::string& bytes, const std::string& file, const base::Limits& limits) {
   Scanner(bytes, file, limits).run();
 }

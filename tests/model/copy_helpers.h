@@ -46,7 +46,11 @@ inline model::Issue issue(const std::string& page, const std::string& layout = "
                           model::LoadOptions opt = {}) {
   const std::string xml = "<issue paper=\"P\" date=\"2024-03-15\" layout=\"" + layout + "\">\n<page number=\"1\">\n" +
                           page + "\n</page>\n</issue>\n";
-  return model::parse_issue(xml, data("issue.xml"), test::context(), opt);
+  // The sample manuscripts in samples/ are outside tests/data/copy: allowed, as a user
+  // would with --allow-paths.
+  auto ctx = test::context();
+  ctx.allowed_paths.push_back(test::source_root() / "samples");
+  return model::parse_issue(xml, data("issue.xml"), ctx, opt);
 }
 
 inline int count_code(const std::vector<base::Finding>& v, const std::string& code) {

@@ -220,7 +220,7 @@ TEST_CASE("bad placing of copy: the issue's own line") {
        "has text of its own"},
       {"<article id=\"a\" format=\"nitf\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"><p>正文。</p></article>", "format= on <article> needs src="},
       {"<article id=\"a\" src=\"story.nitf.xml\" format=\"word\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>", "is not one of: nitf, newsml, text"},
-      {"<article id=\"a\" src=\"nothing-here.xml\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>", "cannot read file"},
+      {"<article id=\"a\" src=\"nothing-here.xml\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>", "nothing-here.xml' not found"},
       {"<banner src=\"story.nitf.xml\" col=\"1\" cols=\"2\" row=\"1\" rows=\"4\"/>", "holds no banner"},
       {"<photo id=\"p\" from=\"story.nitf.xml\" part=\"9\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>", "holds 2 photos and captions"},
       {"<photo id=\"p\" src=\"images/wide.jpg\" part=\"1\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>", "part= on <photo> needs from="},

@@ -186,3 +186,22 @@ TEST_CASE("a masthead logo is an image file inside the issue's folder like a pho
   CHECK(parse_error(dir, masthead("images/none.png")).find("logo file '" + (dir / "images/none.png").string() + "' not found") !=
         std::string::npos);
 }
+
+TEST_CASE("copy files: inside the issue's folder, regular files, and the character rule of XML for plain text") {
+  const auto dir = issue_folder("files-copy");
+  const auto outside = test::temp_dir("files-copy-out");
+  write(outside / "story.txt", "标题\n\n正文。\n");
+  write(dir / "story.txt", "标题\n\n正文。\n");
+  write(dir / "control.txt", "标题\n\n正文\x01。\n");
+  write(dir / "nonchar.txt", "标题\n\n正\xEF\xBF\xBF文。\n");
+  const auto article = [](const std::string& src) {
+    return issue_with("tabloid", "<article id=\"a\" src=\"" + src + "\" col=\"1\" cols=\"2\" row=\"1\" rows=\"20\"/>");
+  };
+  CHECK(parse_error(dir, article("story.txt")).empty());
+  const std::string out = parse_error(dir, article((outside / "story.txt").string()));
+  CHECK(out.find("copy file '") != std::string::npos);
+  CHECK(out.find("is outside the issue's folder") != std::string::npos);
+  CHECK(parse_error(dir, article("images")).find("is a folder, not a file") != std::string::npos);
+  CHECK(parse_error(dir, article("control.txt")).find((dir / "control.txt").string() + ":3: error: character U+0001") == 0);
+  CHECK(parse_error(dir, article("nonchar.txt")).find("U+FFFF in the file is a Unicode noncharacter") != std::string::npos);
+}

@@ -44,7 +44,12 @@ void expect_layout_error(const std::string& from, const std::string& to, const s
   }
 }
 
-const std::string kBody = R"(<style name="body"     font="song" size="五号" indent="2em" align="justify"/>)";
+// The tabloid's body style element, as the layout file writes it.
+const std::string kBody = [] {
+  const std::string t = tabloid();
+  const size_t at = t.find("<style name=\"body\"");
+  return t.substr(at, t.find("/>", at) + 2 - at);
+}();
 const std::string kPage = R"(<page width="270mm" height="390mm" bleed="3mm" marks="yes"/>)";
 const std::string kGrid = R"(<grid columns="6" column-width="10em" gutter="1.5em" rows="60" pitch="15.75pt"/>)";
 
