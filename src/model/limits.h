@@ -22,6 +22,7 @@ constexpr base::Len kMaxLeading = 2000 * base::kPt;
 constexpr int kMaxIndentEm1000 = 20'000;            // 20 em
 constexpr int kMaxSpaceEm1000 = 4'000;              // typed space: 4 em
 constexpr int kMaxHanLatinEm1000 = 2'000;           // Han–Latin space: 2 em
+constexpr int kMaxMeasureEm1000 = 1'000'000;       // a style's max-measure: 1 000 em
 // Stroke weight and gap (<stroke>): dots, dashes and ornaments are drawn one by one.
 constexpr base::Len kMinStroke = base::kPt / 10;
 constexpr base::Len kMaxStroke = 20 * base::kPt;

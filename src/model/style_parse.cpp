@@ -60,6 +60,8 @@ void read_span_sizes(const xml::Node& n, Style& s) {
     const auto size = cols ? parse_length(pair.substr(colon + 1)) : std::nullopt;
     if (!cols || *cols < 1 || !size || *size <= 0 || (!s.span_sizes.empty() && *cols <= s.span_sizes.back().first))
       n.fail("sizes", "sizes=\"" + *v + "\" of style '" + s.name + "': \"" + pair + "\" is not COLUMNS:SIZE in ascending columns", fix);
+    if (*size < limits::kMinSize || *size > limits::kMaxSize)  // the range of size= (docs/format.md "Limits")
+      n.fail("sizes", "sizes=\"" + *v + "\" of style '" + s.name + "': \"" + pair + "\" is outside 1pt to 1000pt", fix);
     s.span_sizes.emplace_back(*cols, *size);
     i = e;
   }
@@ -123,7 +125,7 @@ Style parse_style(const xml::Node& n) {
   s.half_open_at_start = n.yes_no("half-open-start", false);
   s.keep_dates = n.yes_no("keep-dates", false);
   read_span_sizes(n, s);
-  s.max_measure_em1000 = n.em1000("max-measure", 0, 1000);
+  s.max_measure_em1000 = n.em1000("max-measure", 0, 1000, limits::kMaxMeasureEm1000);
   s.max_measure_columns = n.choice<bool>("max-measure-mode", {{"columns", true}, {"block", false}}, false);
   // Vertical text (docs/format.md "Vertical text"): numbers of up to `tcy` digits set as
   // 纵中横; quotes="corner" sets “ ” ‘ ’ as 「 」 『 』.
