@@ -10,7 +10,7 @@ PACKAGES=(
   libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libpango1.0-dev
   libtinyxml2-dev doctest-dev libqpdf-dev liblcms2-dev libjpeg-dev libpng-dev libtiff-dev libpoppler-glib-dev
   libicu-dev libhyphen-dev hyphen-en-us nlohmann-json3-dev ccache
-  clang-14 libfuzzer-14-dev
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils ghostscript qpdf imagemagick python3 hyperfine time man-db
   chromium  # the proof sheet's browser test (tests/browser/), headless
