@@ -49,7 +49,7 @@ int run(const cli::Args& args) {
     ctx.source_date_epoch = v;
   }
   // Input limits and extra resource folders (docs/format.md "Limits").
-  for (const auto& l : args.command == cli::Args::Build ? args.build.limits : args.preflight.limits) ctx.limits.set(l);
+  for (const auto& l : builds ? args.build.limits : args.preflight.limits) ctx.limits.set(l);
   for (const auto& d : args.build.allow_paths) ctx.allowed_paths.emplace_back(d);
   switch (args.command) {
     case cli::Args::Help:

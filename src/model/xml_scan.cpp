@@ -3,6 +3,8 @@
 // before tinyxml2's quadratic duplicate-attribute check runs, and checks every
 // character and character reference, which tinyxml2 passes through unchecked (it turns
 // &#0; into a NUL that cuts the text short and &#xD800; into invalid UTF-8).
+#include <unicode/uchar.h>
+
 #include <cstdio>
 #include <string_view>
 
@@ -45,6 +47,34 @@ const char* bad_in_value(char32_t c) {
   return nullptr;
 }
 
+// One letter takes at most 30 combining characters after it: nonspacing and spacing
+// marks, joiners, variation selectors, CGJ — what never starts a grapheme cluster
+// (UAX #29 Grapheme_Cluster_Break Extend, ZWJ, SpacingMark). UAX #15 §13's Stream-Safe
+// Text Format sets the same bound on non-starters; no script stacks more. A longer run
+// is "Zalgo" or damage, and HarfBuzz's search for the base of each mark makes shaping
+// quadratic in it (100 000 marks on one letter: minutes, with or without a CGJ after
+// every 30). HarfBuzz looks for the base across default ignorables (ZWSP, soft hyphen,
+// bidi marks), so they do not end a run, though they do not count in it.
+constexpr int kMaxNonStarters = 30;
+
+// Counts `c` into the run of non-starters; false when the run is over the limit.
+bool count_non_starter(char32_t c, int& run) {
+  if (c < 0x300 && c != 0xAD) {  // U+00AD, soft hyphen: the one default ignorable below
+    run = 0;
+    return true;
+  }
+  const auto gcb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK);
+  if (gcb == U_GCB_EXTEND || gcb == U_GCB_ZWJ || gcb == U_GCB_SPACING_MARK) ++run;
+  else if (!u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) run = 0;
+  return run <= kMaxNonStarters;
+}
+
+std::string too_many_marks(const std::string& shown) {
+  return "more than " + std::to_string(kMaxNonStarters) + " combining characters in a row (the last " + shown +
+         "): no script stacks that many marks, joiners or variation selectors on one letter";
+}
+const char* kMarksFix = "remove the excess marks (Unicode's stream-safe limit, UAX #15 §13, is 30 in a row)";
+
 const char* kEntityFix =
     "write & as &amp; in text; HTML names such as &nbsp; are not XML: write the character itself or a reference such "
     "as &#xA0;";
@@ -58,7 +88,7 @@ class Scanner {
     while (i_ < s_.size()) {
       if (s_[i_] == '<') markup();
       else if (s_[i_] == '&') reference();
-      else character();
+      else character(nullptr, true);
     }
   }
 
@@ -69,6 +99,7 @@ class Scanner {
   size_t i_ = 0;
   int line_ = 1;
   std::uint64_t elements_ = 0;
+  int non_starters_ = 0;  // combining characters in a row, tags between them ignored
 
   [[noreturn]] void fail(const std::string& what, const std::string& fix) const {
     throw base::Error({file_, line_}, what, fix);
@@ -77,8 +108,9 @@ class Scanner {
   bool at(std::string_view w) const { return s_.compare(i_, w.size(), w) == 0; }
 
   // One code point of text, a comment or a value: checked, line counted. `value`: the
-  // element whose attribute value it is in, or nullptr.
-  void character(const std::string* value = nullptr) {
+  // element whose attribute value it is in, or nullptr; `text`: character data. Combining
+  // characters are counted in text and values; markup between them is transparent.
+  void character(const std::string* value = nullptr, bool text = false) {
     const auto b = static_cast<unsigned char>(s_[i_]);
     int len = 1;
     const char32_t c = b < 0x80 ? b : base::decode_utf8(s_, i_, len);
@@ -86,8 +118,13 @@ class Scanner {
       fail("character " + hex_cp(c) + " in the file is " + why,
            "remove it (it is usually debris from a copy out of another program or a damaged conversion)");
     if (value) value_char(c, *value, hex_cp(c));
+    if (value || text) mark_run(b < 0x80 ? 0 : c, hex_cp(c));
     if (b == '\n') ++line_;
     i_ += static_cast<size_t>(len);
+  }
+
+  void mark_run(char32_t c, const std::string& shown) {
+    if (!count_non_starter(c, non_starters_)) fail(too_many_marks(shown), kMarksFix);
   }
 
   void value_char(char32_t c, const std::string& element, const std::string& shown) {
@@ -97,14 +134,14 @@ class Scanner {
   }
 
   // Until `close` (comment, CDATA, processing instruction, declaration): '&' is free.
-  void skip_to(std::string_view close) {
-    while (i_ < s_.size() && !at(close)) character();
+  void skip_to(std::string_view close, bool text = false) {
+    while (i_ < s_.size() && !at(close)) character(nullptr, text);
     i_ = std::min(s_.size(), i_ + close.size());
   }
 
   void markup() {
     if (at("<!--")) return skip_to("-->");
-    if (at("<![CDATA[")) return skip_to("]]>");
+    if (at("<![CDATA[")) return skip_to("]]>", true);
     if (at("<?")) return skip_to("?>");
     if (at("<!")) return skip_to(">");
     const bool end_tag = at("</");
@@ -138,6 +175,8 @@ class Scanner {
   }
 
   void value(char quote, const std::string& name) {
+    const int text_run = non_starters_;  // a value's marks are a run of their own
+    non_starters_ = 0;
     const size_t start = ++i_;
     while (i_ < s_.size() && s_[i_] != quote) {
       if (i_ - start > base::kMaxAttributeBytes)
@@ -150,6 +189,7 @@ class Scanner {
       else character(&name);
     }
     ++i_;
+    non_starters_ = text_run;
   }
 
   // XML 1.0 §4.1: the five predefined entities and character references, nothing else
@@ -180,6 +220,7 @@ class Scanner {
                ", " + why,
            "write the character itself, or a reference to a real character (&#x4E2D; is 中)");
     if (value) value_char(static_cast<char32_t>(v), *value, ref);
+    mark_run(static_cast<char32_t>(v), ref);
     i_ = k + 1;
   }
 };
@@ -187,13 +228,14 @@ class Scanner {
 }  // namespace
 
 void check_characters(const std::string& bytes, const std::string& file) {
-  int line = 1;
+  int line = 1, marks = 0;
   for (size_t i = 0; i < bytes.size();) {
     int len = 1;
     const char32_t c = base::decode_utf8(bytes, i, len);
     if (const char* why = bad_char(c))
       throw base::Error({file, line}, "character " + hex_cp(c) + " in the file is " + why,
                         "remove it (it is usually debris from a copy out of another program or a damaged conversion)");
+    if (!count_non_starter(c, marks)) throw base::Error({file, line}, too_many_marks(hex_cp(c)), kMarksFix);
     line += c == U'\n';
     i += static_cast<size_t>(len);
   }

@@ -185,6 +185,20 @@ TEST_CASE("&#0;, surrogates, noncharacters and invalid references are errors at 
   }
 }
 
+TEST_CASE("100 000 combining marks on one letter: a located error, not minutes of shaping") {
+  std::string marks = "a";
+  for (int i = 0; i < 100000; ++i) marks += "\xCC\x81";  // U+0301
+  const auto issue = make_issue("marks", article(marks));
+  expect(build(issue), 1, at(issue, 4), "more than 30 combining characters in a row");
+  // A CGJ or a ZWSP after every 30 marks leaves the shaper as slow: still refused.
+  std::string thirty;
+  for (int k = 0; k < 30; ++k) thirty += "\xCC\x81";
+  std::string zwsp = "a";
+  for (int i = 0; i < 3000; ++i) zwsp += thirty + "\xE2\x80\x8B";  // U+200B after every 30
+  const auto issue2 = make_issue("marks-zwsp", article(zwsp));
+  expect(build(issue2), 1, at(issue2, 4), "more than 30 combining characters in a row");
+}
+
 TEST_CASE("'<!--' inside an attribute does not disable the '&' check") {
   const auto issue = make_issue("comment-attr", article("正&nbsp;文"), "tabloid", " section=\"<!--\"");
   expect(build(issue), 1, at(issue, 3), "'<' inside an attribute value of <page>");

@@ -113,6 +113,35 @@ TEST_CASE("attribute values are one line without bidirectional controls; message
   CHECK(parse(issue(article("甲\n乙&#x200E;"))).ok);
 }
 
+TEST_CASE("more than 30 combining characters after one letter are an error; real stacks and sequences are not") {
+  const auto times = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::string acute = "\xCC\x81";  // U+0301
+  expect_error(issue(article("a" + times(acute, 31))), 3, "more than 30 combining characters in a row (the last U+0301)");
+  expect_error(issue(article("a" + times("&#x301;", 31))), 3, "(the last &#x301;)");
+  // CGJ (U+034F) does not start a cluster; ZWSP and a soft hyphen are skipped by the
+  // shaper's search for the base, so none of them ends a run.
+  expect_error(issue(article("a" + times(acute, 30) + "\xCD\x8F" + acute)), 3, "the last U+034F");
+  expect_error(issue(article("a" + times(times(acute, 20) + "\xE2\x80\x8B", 2))), 3, "the last U+0301");
+  expect_error(issue(article("a" + times(acute, 20) + "&#xAD;" + times(acute, 11))), 3, "the last U+0301");
+  expect_error(issue(article("中" + times("\xEF\xB8\x8F", 31))), 3, "the last U+FE0F");  // VS16
+  expect_error(issue(article("a" + times(acute, 16) + "<b>" + times(acute, 15) + "</b>")), 3, "combining");
+  expect_error(issue(article("甲"), " section=\"a" + times(acute, 31) + "\""), 2, "combining characters");
+  expect_error(issue(article("甲<![CDATA[a" + times(acute, 31) + "]]>")), 3, "combining characters");
+  // 30 marks, a letter between runs, Vietnamese, Devanagari conjuncts, a family emoji
+  // (ZWJ sequence) and a subdivision flag (tag sequence) are text.
+  CHECK(parse(issue(article("a" + times(acute, 30)))).ok);
+  CHECK(parse(issue(article(times("a" + times(acute, 30), 50)))).ok);
+  CHECK(parse(issue(article("Tiếng Việt hướng dẫn"))).ok);
+  CHECK(parse(issue(article("क्षत्रिय स्त्री"))).ok);
+  CHECK(parse(issue(article("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"))).ok);
+  CHECK(parse(issue(article("\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3\xF3\xA0\x81\xA3"
+                            "\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF"))).ok);
+}
+
 TEST_CASE("'<!--' inside an attribute value does not switch the '&' check off") {
   expect_error(issue(article("正&nbsp;文"), " section=\"<!--\""), 2, "'<' inside an attribute value of <page>");
   expect_error(issue("<!-- x -->" + article("正&nbsp;文"), " section=\"a&lt;!--\""), 3, "'&' does not start an entity");
