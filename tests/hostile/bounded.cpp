@@ -64,6 +64,8 @@ Bounded run_child(const std::function<void()>& child, double timeout) {
   ::wait4(pid, &status, 0, &ru);
   b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   b.max_rss_kb = ru.ru_maxrss;
+  b.cpu_seconds = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                  static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
   b.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
   return b;
 }

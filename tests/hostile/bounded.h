@@ -13,7 +13,14 @@ struct Bounded {
   int exit_code = -1;  // 128 + signal when killed
   bool timed_out = false;
   std::string output;  // stdout + stderr
-  double seconds = 0;
+  double seconds = 0;      // wall time
+  double cpu_seconds = 0;  // user + system time of the child
+  // Within the time bound: wall time, or — when the machine's other load stretched the
+  // wall time — CPU time within the bound and wall time within three times it (so a
+  // child blocked on a pipe or a lock still fails).
+  bool in_time(double bound) const {
+    return !timed_out && (seconds < bound || (cpu_seconds < bound && seconds < 3 * bound));
+  }
   long max_rss_kb = 0;
 };
 

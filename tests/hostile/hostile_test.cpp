@@ -68,7 +68,8 @@ void expect(const Bounded& b, int exit_code, const std::string& where, const std
   if (!where.empty()) CHECK_MESSAGE(located(b.output, where), "expected " << where << "[:COL]: error: ");
   CHECK(b.output.find(message) != std::string::npos);
   if (exit_code == 1) CHECK(b.output.find("\n  fix: ") != std::string::npos);
-  CHECK(b.seconds < hostile::max_seconds());
+  CAPTURE(b.cpu_seconds);
+  CHECK(b.in_time(hostile::max_seconds()));
   CHECK(b.max_rss_kb < hostile::max_rss_kb());
 }
 
