@@ -1,12 +1,13 @@
 // Vertical text in an issue (docs/format.md "Vertical text"): dir= and tiers= on an
 // article or a frame, dir= and side= on a headline, and what cannot be combined with them.
 #include "model/issue_parse.h"
+#include "model/limits.h"
 
 namespace model {
 
 void read_direction(const xml::Node& n, bool& vertical, int& tiers, bool inherited_vertical, int inherited_tiers) {
   vertical = n.choice<bool>("dir", {{"horizontal", false}, {"vertical", true}}, inherited_vertical);
-  tiers = n.opt_integer("tiers", 1).value_or(vertical ? inherited_tiers : 0);
+  tiers = n.opt_integer("tiers", 1, limits::kMaxRows).value_or(vertical ? inherited_tiers : 0);
   if (n.has("tiers") && !vertical)
     n.fail("tiers", "tiers= divides vertical text into tiers (栏), but this " + n.tag() + " is horizontal",
            "add dir=\"vertical\", or remove tiers=");
