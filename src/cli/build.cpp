@@ -48,11 +48,11 @@ std::string embedded_profile(const image::Store::Entry& e, const base::Loc& from
   return sink.icc;
 }
 
-// An RGB photo's embedded profile is what its colours are converted from: a damaged one
-// is an error at the photo, not a failed colour transform later without a location
-// (pdf/icc_check.h).
+// A photo's embedded profile is what its colours are converted (an RGB photo) or
+// re-separated (a CMYK one) from: a damaged one is an error at the photo, not a failed
+// colour transform later without a location (pdf/icc_check.h).
 void check_embedded_profile(const model::Photo& ph, const image::Store::Entry& e) {
-  if (!e.info.has_icc || e.info.color != image::ColorSpace::Rgb) return;
+  if (!e.info.has_icc) return;
   if (const auto why = pdf::icc_problem(embedded_profile(e, ph.loc)))
     throw base::Error(ph.loc, "image '" + ph.src.string() + "' of photo '" + ph.id +
                                   "': its embedded ICC colour profile cannot be used: " + *why,

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "base/error.h"
+#include "base/files.h"
 #include "cli/versions.h"
 
 namespace cli {
@@ -41,9 +42,14 @@ std::string identity(const fs::path& p) {
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino) + ";";
 }
 
+// A cache file (or an input already read under its limit): a regular file read up to
+// 1 GiB, else "" — a FIFO, device or huge file planted in the cache is a miss.
 std::string file_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  try {
+    return base::read_input_file(p, {}, "cache file '" + p.string() + "'", {1ull << 30, ""});
+  } catch (const base::Error&) {
+    return {};
+  }
 }
 
 // The issue file cut at the lines its <page> elements start on: the text before the

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <filesystem>
 #include <ostream>
 #include <string>
 
@@ -17,6 +18,8 @@ constexpr std::streamoff kMaxSourceBytes = 64 << 20;
 
 std::vector<std::string> lines_of_file(const std::string& file) {
   std::vector<std::string> lines;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return lines;  // never a FIFO or device
   std::ifstream in(file, std::ios::binary);
   if (!in) return lines;
   in.seekg(0, std::ios::end);

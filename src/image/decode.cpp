@@ -6,16 +6,14 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/context.h"
 #include "image/internal.h"
 
 namespace image {
 namespace {
 
-std::string read_all(const Source& src) {
-  std::ifstream in(src.file, std::ios::binary);
-  if (!in) fail(src, "cannot be opened for reading", "check the file's permissions");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+// A regular file, read up to the image size limit (base/files.h).
+std::string read_all(const Source& src) { return base::read_file(src.file, src.from); }
 
 class Collector : public SampleSink {
  public:

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "base/context.h"
 #include "image/internal.h"
 
 namespace image {
@@ -170,8 +171,7 @@ Info probe(const fs::path& file, const base::Loc& from) {
   in.clear();
   in.seekg(0);
   // libtiff reads a TIFF's directory wherever it lies in the file: it gets the bytes.
-  if (sniff(head) == Sniffed::Tiff)
-    return probe_bytes(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), file, from);
+  if (sniff(head) == Sniffed::Tiff) return probe_bytes(base::read_file(file, from), file, from);
   return probe_stream(src, in, size);
 }
 

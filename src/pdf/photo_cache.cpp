@@ -12,6 +12,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "base/files.h"
 #include "pdf/util.h"
 
 namespace pdf {
@@ -32,9 +33,10 @@ std::string text(const json& j) {
   return std::string(b.begin(), b.end());
 }
 
+// A cache entry is read like any input: a regular file, and no more than a prepared
+// photo can be (a planted huge file is a miss, not memory exhausted).
 std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return base::read_input_file(p, {}, "photo cache entry '" + p.string() + "'", {1ull << 31, ""});
 }
 
 std::string hex(const unsigned char* p, std::size_t n) {
