@@ -24,7 +24,11 @@ fs::path issue(const fs::path& dir, const std::string& blocks) {
   return dir / "issue.xml";
 }
 
-std::string sample(const std::string& name) { return (test::source_root() / "samples/images" / name).string(); }
+// A sample file copied next to the issue (files an issue names stay inside its folder).
+std::string sample(const fs::path& dir, const std::string& name) {
+  fs::copy_file(test::source_root() / "samples/images" / name, dir / name, fs::copy_options::overwrite_existing);
+  return name;
+}
 
 // The mean RGB of a region of a PNG, as "R G B" (ImageMagick).
 std::array<int, 3> mean_rgb(const fs::path& png, int x, int y, int w, int h) {
@@ -81,7 +85,7 @@ TEST_CASE("an Exif-rotated photo stands upright on the proof and in the PDF") {
 
 TEST_CASE("an agency photo separated for coated paper is re-separated under the newsprint ink limit") {
   const auto dir = clitest::scratch("media-ink");
-  issue(dir, "<photo id=\"night\" src=\"" + sample("nightmarket.jpg") + "\" col=\"1\" cols=\"4\" row=\"1\" rows=\"24\"/>");
+  issue(dir, "<photo id=\"night\" src=\"" + sample(dir, "nightmarket.jpg") + "\" col=\"1\" cols=\"4\" row=\"1\" rows=\"24\"/>");
   const auto r = clitest::paperset("build " + quote(dir / "issue.xml") + " -o " + quote(dir / "o.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.out);
   CHECK(r.out.find("issue.xml:4:1: warning: page 3, 'night'") != std::string::npos);
@@ -106,7 +110,7 @@ TEST_CASE("an agency photo separated for coated paper is re-separated under the 
 
 TEST_CASE("a placed PDF ad keeps its embedded fonts, its spot colour plate and its text") {
   const auto dir = clitest::scratch("media-ad");
-  issue(dir, "<ad id=\"p3-ad\" src=\"" + sample("ad-yunhe-property.pdf") +
+  issue(dir, "<ad id=\"p3-ad\" src=\"" + sample(dir, "ad-yunhe-property.pdf") +
                  "\" client=\"运河置业\" col=\"1\" cols=\"6\" row=\"31\" rows=\"30\"/>");
   const auto r = clitest::paperset("build " + quote(dir / "issue.xml") + " -o " + quote(dir / "o.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.out);
@@ -123,7 +127,7 @@ TEST_CASE("a placed PDF ad keeps its embedded fonts, its spot colour plate and i
 
 TEST_CASE("an ad of the wrong size is refused with both sizes; a late ad keeps its slot") {
   const auto dir = clitest::scratch("media-ad-size");
-  issue(dir, "<ad id=\"small\" src=\"" + sample("ad-yunhe-property.pdf") + "\" col=\"1\" cols=\"3\" row=\"31\" rows=\"30\"/>");
+  issue(dir, "<ad id=\"small\" src=\"" + sample(dir, "ad-yunhe-property.pdf") + "\" col=\"1\" cols=\"3\" row=\"31\" rows=\"30\"/>");
   auto r = clitest::paperset("build " + quote(dir / "issue.xml") + " -o " + quote(dir / "o.pdf"));
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("issue.xml:4:1: error: page 3, 'small': ad 'small'") != std::string::npos);

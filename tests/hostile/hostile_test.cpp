@@ -231,7 +231,7 @@ TEST_CASE("src= and layout= may not leave the issue's folder tree unless --allow
   const auto etc = make_issue("etc", "<photo id=\"p\" src=\"../../../../../../../../etc/passwd\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>");
   expect(build(etc), 1, at(etc, 4), "(/etc/passwd) is outside the issue's folder");
   // Allowed, the file is then checked as an image: not read as one.
-  expect(build(etc, {"--allow-paths", "/etc"}), 1, at(etc, 4), "is neither a JPEG nor a PNG file");
+  expect(build(etc, {"--allow-paths", "/etc"}), 1, at(etc, 4), "is neither a JPEG, a PNG nor a TIFF file");
   const auto lay = make_issue("etc-layout", article("甲"), "/etc/passwd.xml");
   expect(build(lay), 1, at(lay, 2), "layout file '/etc/passwd.xml' is outside the issue's folder");
 }

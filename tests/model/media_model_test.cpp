@@ -12,13 +12,20 @@ std::string issue(const std::string& page) {
          "\n</page>\n</issue>\n";
 }
 
+// Sample images are read where they are, as with --allow-paths samples.
+base::Context context() {
+  base::Context c = test::context();
+  c.allowed_paths.push_back(test::source_root() / "samples");
+  return c;
+}
+
 std::string photo_src() { return (test::source_root() / "samples/images/market.jpg").string(); }
 
 void expect_error(const std::string& page, const std::string& message, const std::string& fix,
                   const model::LoadOptions& opt = {}) {
   CAPTURE(page);
   try {
-    model::parse_issue(issue(page), "i.xml", test::context(), opt);
+    model::parse_issue(issue(page), "i.xml", context(), opt);
     FAIL_CHECK("no error");
   } catch (const base::Error& e) {
     CAPTURE(std::string(e.what()));
@@ -35,7 +42,7 @@ TEST_CASE("an ad, a crop and a focus point are read") {
   const auto is = model::parse_issue(
       issue("<ad id=\"a\" src=\"" + photo_src() + "\" page=\"2\" client=\"运河置业\" col=\"1\" cols=\"6\" row=\"31\" rows=\"30\"/>\n"
             "<photo id=\"p\" src=\"" + photo_src() + "\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\" crop=\"10% 0% 50% 100%\" focus=\"0.3 0.4\"/>"),
-      "i.xml", test::context());
+      "i.xml", context());
   const auto& page = is.pages.front();
   const model::Ad& ad = *page.of<model::Ad>().begin();
   CHECK(ad.src_page == 2);
@@ -72,7 +79,7 @@ TEST_CASE("missing files are placeholders with the --allow-missing switches, and
   opt.allow_missing_ads = opt.allow_missing_photos = true;
   const auto is = model::parse_issue(issue("<ad id=\"a\" client=\"X\" col=\"1\" cols=\"6\" row=\"31\" rows=\"30\"/>\n"
                                            "<photo id=\"p\" src=\"gone.jpg\" col=\"1\" cols=\"2\" row=\"1\" rows=\"10\"/>"),
-                                     "i.xml", test::context(), opt);
+                                     "i.xml", context(), opt);
   CHECK(is.pages.front().of<model::Ad>().begin()->missing);
   CHECK(is.pages.front().of<model::Photo>().begin()->missing);
   REQUIRE(is.notes.size() == 2);
@@ -83,6 +90,6 @@ TEST_CASE("missing files are placeholders with the --allow-missing switches, and
   // An ad overlapping a story is an overlap like any other.
   CHECK_THROWS_WITH_AS(model::parse_issue(issue("<ad id=\"a\" client=\"X\" col=\"1\" cols=\"6\" row=\"31\" rows=\"30\"/>\n"
                                                 "<photo id=\"p\" src=\"gone.jpg\" col=\"1\" cols=\"2\" row=\"30\" rows=\"10\"/>"),
-                                          "i.xml", test::context(), opt),
+                                          "i.xml", context(), opt),
                        doctest::Contains("overlaps ad 'a'"), base::Error);
 }
