@@ -283,6 +283,8 @@ bool build(Run& r) {
   const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
   image::Store images;
   placed::Library placed_pdfs;  // ads and logos in PDF: read once for layout and writer
+  images.limit.max_bytes = r.ctx.limits.image_bytes;
+  placed_pdfs.limit.max_bytes = r.ctx.limits.pdf_bytes;
   probe_images(issue, images, placed_pdfs, r.ctx);
   check_output_profile(args, r.ctx);
   const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out

@@ -43,7 +43,7 @@ const Store::Entry& Store::get(const std::filesystem::path& file, const base::Lo
   e->file = file;
   e->from = from;
   checked_size({file, from});  // the image's own messages for a missing or empty file
-  e->bytes = base::read_file(file, from);
+  e->bytes = base::read_input_file(file, from, "image file '" + file.string() + "'", limit);
   e->info = probe_bytes(e->bytes, file, from);
   e->hash = fnv1a(e->bytes);
   return *by_path_.emplace(key, std::move(e)).first->second;

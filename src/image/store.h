@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/files.h"
 #include "image/image.h"
 
 namespace image {
@@ -42,6 +43,9 @@ class Store {
   std::shared_ptr<const Pixels> proof(const Entry& e);
 
   int decodes() const { return decodes_; }  // for tests: decodes in this build
+
+  // How much of one image file is read (--limit image-size; docs/format.md "Limits").
+  base::SizeLimit limit{256u << 20, "image-size"};
 
  private:
   struct Proof {

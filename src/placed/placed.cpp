@@ -87,7 +87,7 @@ const Document& Library::get(const fs::path& file, const base::Loc& from) {
   auto d = std::make_unique<Document>();
   d->file = file;
   d->from = from;
-  d->bytes = base::read_file(file, from);
+  d->bytes = base::read_input_file(file, from, "PDF file '" + file.string() + "'", limit);
   d->hash = fingerprint(d->bytes);
   try {
     auto pdf = open(d->bytes, file.string());

@@ -14,6 +14,7 @@
 
 #include "base/diag.h"
 #include "base/error.h"
+#include "base/files.h"
 
 namespace placed {
 
@@ -65,6 +66,9 @@ class Library {
   // Reads and parses `file` on first use. Throws base::Error at `from`: missing, not a
   // PDF, damaged beyond repair, encrypted, no pages.
   const Document& get(const std::filesystem::path& file, const base::Loc& from);
+
+  // How much of one PDF is read (--limit pdf-size; docs/format.md "Limits").
+  base::SizeLimit limit{512u << 20, "pdf-size"};
 
  private:
   std::mutex mu_;
