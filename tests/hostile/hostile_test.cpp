@@ -133,7 +133,7 @@ TEST_CASE("space-after near INT_MAX and other absurd layout values are located e
   } cases[] = {
       {R"(align="center" space-after="1"/>)", R"(align="center" space-after="2147483646"/>)", 22,
        "space-after=\"2147483646\" of <style> is more than 5000"},
-      {R"(indent="2em" align="justify"/>)", R"(indent="1000000em" align="justify"/>)", 20,
+      {R"(indent="2em" align="justify")", R"(indent="1000000em" align="justify")", 20,
        "indent=\"1000000em\" of <style> is more than 20 em"},
       {R"(width="270mm" height="390mm")", R"(width="270mm" height="1000000mm")", 12, "height=\"1000000mm\" of <page> is more than 5080 mm"},
   };
