@@ -11,11 +11,16 @@ N timed runs (default 7, at least 5) after one warm-up:
                  (the changed character alternates, so every run is a real change);
 * cache, none    build --cache with proofs, nothing changed;
 * watch          paperset watch: time from saving the changed issue (a new file
-                 renamed over the old one, as editors save) to the new report, and the
-                 rebuild's own time as watch prints it ("laid out in … s").
+                 renamed over the old one, as editors save) to the new report, the
+                 rebuild's own time as watch prints it ("laid out in … s"), and the CPU
+                 time the watch process spent on the rebuild (/proc/PID/stat: user +
+                 system, all threads), with the report's time by stage.
 
-The build cases run under hyperfine (its median); watch is timed here. Needs hyperfine
-and python3. Timings on the shared machine are noisy: compare cases of one run.
+The build cases run under hyperfine (its median; CPU: its mean user + system); watch is
+timed here. Every figure is also given as a ratio against the clean build of the same
+run (clean ÷ case: 5.0x means five times less). Needs hyperfine and python3. Timings on
+the shared machine are noisy: compare cases of one run, and prefer the CPU ratios when
+the machine is busy.
 """
 import argparse
 import json
@@ -48,8 +53,8 @@ def edit(issue, script):
 
 
 def hyperfine(work, runs, cases):
-    """cases: (name, command, prepare or None). Returns {name: median seconds}."""
-    out = {}
+    """cases: (name, command, prepare or None). Returns {name: median seconds}, {name: mean CPU seconds}."""
+    out, cpu = {}, {}
     for name, cmd, prepare in cases:
         js = os.path.join(work, "hf.json")
         args = ["hyperfine", "--style", "basic", "--warmup", "1", "--runs", str(runs), "--export-json", js]
@@ -57,8 +62,16 @@ def hyperfine(work, runs, cases):
             args += ["--prepare", prepare]
         subprocess.run(args + [cmd], check=True, stdout=sys.stderr)
         with open(js) as f:
-            out[name] = json.load(f)["results"][0]["median"]
-    return out
+            r = json.load(f)["results"][0]
+        out[name], cpu[name] = r["median"], r["user"] + r["system"]
+    return out, cpu
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far, all its threads (proc(5): fields 14, 15)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_report(path, before, limit=120):
@@ -82,12 +95,12 @@ def watch(paperset, work, issue, runs, dpi, script):
     proc = subprocess.Popen([paperset, "watch", issue, "-o", os.path.join(out, "out.pdf"), "--png",
                              os.path.join(out, "png"), "--png-dpi", str(dpi), "--report", report, "-q"],
                             stdout=log, stderr=log)
-    latencies = []
+    latencies, cpu, stages = [], [], {}
     try:
         text = wait_report(report, None, limit=300)
         for i in range(runs + 1):
             time.sleep(0.5)  # the rebuild's report is written; let watch return to waiting
-            t0 = time.monotonic()
+            c0, t0 = cpu_seconds(proc.pid), time.monotonic()
             edit(issue, script)
             text = wait_report(report, text)
             if i:  # the first change is the warm-up
@@ -95,13 +108,20 @@ def watch(paperset, work, issue, runs, dpi, script):
             r = json.loads(text)
             if not r["ok"] or r["cache"]["rebuilt"] != [3]:
                 sys.exit("bench: watch rebuilt %s, not page 3 only" % r.get("cache"))
+            time.sleep(0.2)  # the sheet-state file and the log line come just after the report
+            if i:
+                cpu.append(cpu_seconds(proc.pid) - c0)
+                for stage, ms in r.get("timings_ms", {}).items():
+                    stages.setdefault(stage, []).append(ms / 1000)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
     with open(log_path, encoding="utf-8") as f:
         own = [float(s) for s in re.findall(r"built page 3 laid out in ([0-9.]+) s", f.read())][1:]
-    return statistics.median(latencies), statistics.median(own) if own else float("nan")
+    med = statistics.median
+    return (med(latencies), med(own) if own else float("nan"), med(cpu),
+            {stage: med(v) for stage, v in stages.items()})
 
 
 def main():
@@ -129,17 +149,22 @@ def main():
         with open(script, "w", encoding="utf-8") as f:
             f.write(EDIT)
         prep = "%s %s %s" % (q(sys.executable), q(script), q(issue))
-        times = hyperfine(work, a.runs, [("clean (every page)", base, prep),
-                                          ("cache, 1 page changed", cache, prep),
-                                          ("cache, nothing changed", cache, None)])
-        latency, own = watch(paperset, work, issue, a.runs, a.dpi, script)
+        times, cpu = hyperfine(work, a.runs, [("clean (every page)", base, prep),
+                                               ("cache, 1 page changed", cache, prep),
+                                               ("cache, nothing changed", cache, None)])
+        latency, own, watch_cpu, stages = watch(paperset, work, issue, a.runs, a.dpi, script)
+        clean, clean_cpu = times["clean (every page)"], cpu["clean (every page)"]
         print("\npaperset rebuild: 16-page benchmark issue, page 3 changed, proofs at %d dpi, "
-              "%d runs, %d cores" % (a.dpi, a.runs, os.cpu_count()))
+              "%d runs, %d cores (load average %.1f)" % (a.dpi, a.runs, os.cpu_count(), os.getloadavg()[0]))
+        print("%-44s %9s %8s %9s %8s" % ("case", "median s", "clean/", "CPU s", "clean/"))
+        row = lambda name, s, c: print("%-44s %9.3f %7.2fx %9s %8s" % (  # noqa: E731
+            name, s, clean / s, "%.3f" % c if c is not None else "", "%.2fx" % (clean_cpu / c) if c else ""))
         for name, s in times.items():
-            print("%-40s %8.3f s" % ("build, " + name, s))
-        print("%-40s %8.3f s" % ("watch, save to report (100 ms debounce)", latency))
-        print("%-40s %8.3f s" % ("watch, the rebuild itself", own))
-        print("clean / cache, 1 page changed: %.2fx" % (times["clean (every page)"] / times["cache, 1 page changed"]))
+            row("build, " + name, s, cpu[name])
+        row("watch, save to report (100 ms debounce)", latency, None)
+        row("watch, the rebuild itself", own, watch_cpu)
+        print("watch rebuild by stage (median s): " +
+              ", ".join("%s %.3f" % (stage, s) for stage, s in stages.items()))
     finally:
         if a.keep:
             print("bench: work folder " + work)

@@ -94,21 +94,28 @@ void probe_images(const model::Issue& issue, image::Store& images, placed::Libra
 }
 
 // Proofs draw each photo at the proof's resolution: the decode the PDF needs keeps a copy
-// that size, so a photo is decoded at most once per build.
-void want_proofs(const BuildArgs& args, const frame::Document& doc, image::Store& images) {
+// that size, so a photo is decoded at most once per build. Only the images a drawn page
+// shows are asked for (the other proofs come from the page cache), each at the size every
+// placement asks, as a build that draws every page asks it.
+void want_proofs(const BuildArgs& args, const frame::Document& doc, image::Store& images, const std::set<int>& drawn) {
   if (args.png_dir.empty()) return;
   const double scale = args.png_dpi / 72.0;
+  std::set<std::uint64_t> shown;
   for (const auto& page : doc.pages)
-    for (const auto& img : page.of<frame::Image>())
-      images.want_proof(images.get(img.path, img.loc), static_cast<int>(base::to_pt(img.img_w) * scale + 1),
-                        static_cast<int>(base::to_pt(img.img_h) * scale + 1));
+    if (drawn.count(page.number))
+      for (const auto& img : page.of<frame::Image>()) shown.insert(images.get(img.path, img.loc).hash);
+  for (const auto& page : doc.pages)
+    for (const auto& img : page.of<frame::Image>()) {
+      const auto& e = images.get(img.path, img.loc);
+      if (shown.count(e.hash))
+        images.want_proof(e, static_cast<int>(base::to_pt(img.img_w) * scale + 1),
+                          static_cast<int>(base::to_pt(img.img_h) * scale + 1));
+    }
 }
 
-// Every file the build reads: no output may be one of them.
-std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args, const base::Context& ctx) {
-  std::vector<fs::path> in{issue.source, issue.layout.loc.file, ctx.fonts_dir / "fontmap.xml"};
-  if (!args.output_profile.empty()) in.push_back(args.output_profile);
-  in.insert(in.end(), issue.copy_files.begin(), issue.copy_files.end());
+// The image and PDF files the issue places: photos, ads, logos.
+std::vector<fs::path> image_files(const model::Issue& issue) {
+  std::vector<fs::path> in;
   for (const auto& p : issue.pages) {
     for (const model::Photo& ph : p.of<model::Photo>()) in.push_back(ph.src);
     for (const model::Article& a : p.of<model::Article>())
@@ -119,6 +126,21 @@ std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args
       if (!m.logo.empty()) in.push_back(m.logo);
   }
   return in;
+}
+
+// Every file the build reads: no output may be one of them.
+std::vector<fs::path> inputs_of(const model::Issue& issue, const BuildArgs& args, const base::Context& ctx) {
+  std::vector<fs::path> in{issue.source, issue.layout.loc.file, ctx.fonts_dir / "fontmap.xml"};
+  if (!args.output_profile.empty()) in.push_back(args.output_profile);
+  in.insert(in.end(), issue.copy_files.begin(), issue.copy_files.end());
+  const auto images = image_files(issue);
+  in.insert(in.end(), images.begin(), images.end());
+  return in;
+}
+
+// What a proof is drawn with, beside its page's key in the page cache.
+std::string proof_options(const BuildArgs& args) {
+  return std::to_string(args.png_dpi) + (args.png_overlay ? " overlay" : "");
 }
 
 std::vector<PageName> page_names(const model::Issue& issue) {
@@ -218,24 +240,37 @@ std::string sheet_of(const Run& r, const frame::Document* doc, bool ok, const st
   return proof_sheet_html(in, dir);
 }
 
+// Page i's proof into `file`: the page cache's copy when it has one drawn with these
+// options, else drawn now (and kept in the cache).
+void draw_proof(Run& r, const frame::Document& doc, image::Store& images, size_t i, const fs::path& file,
+                const render::PngOptions& o, const std::string& options) {
+  const int number = doc.pages[i].number;
+  if (r.cache)
+    if (const auto hit = r.cache->proof(number, options)) {
+      std::error_code ec;
+      if (fs::copy_file(*hit, file, fs::copy_options::overwrite_existing, ec)) return;
+    }
+  render::render_png(doc, images, static_cast<int>(i), file, o);
+  if (r.cache) r.cache->store_proof(number, options, file);
+}
+
 std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame::Document& doc,
                                  image::Store& images, std::vector<MadePdf>& pdfs) {
   render::PngOptions o;
   o.dpi = r.args.png_dpi;
   o.overlay = r.args.png_overlay;
-  const std::string proof_options = std::to_string(o.dpi) + (o.overlay ? " overlay" : "");
+  const std::string options = proof_options(r.args);
+  // The proofs are drawn (or copied from the cache) into the files the commit publishes;
+  // their time is the report's "proofs" stage.
+  double proofs_ms = 0;
   const auto draw = [&](size_t i, const fs::path& file) {
+    const auto t0 = std::chrono::steady_clock::now();
     r.progress.step("drawing proof", static_cast<int>(i) + 1, static_cast<int>(doc.pages.size()));
-    const int number = doc.pages[i].number;
-    if (r.cache)
-      if (const auto hit = r.cache->proof(number, proof_options)) {
-        std::error_code ec;
-        if (fs::copy_file(*hit, file, fs::copy_options::overwrite_existing, ec)) return;
-      }
-    render::render_png(doc, images, static_cast<int>(i), file, o);
-    if (r.cache) r.cache->store_proof(number, proof_options, file);
+    draw_proof(r, doc, images, i, file, o, options);
+    proofs_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   };
   const auto make_report = [&](const std::vector<std::string>& written, const std::vector<std::string>& removed) {
+    if (proofs_ms > 0) r.report.timings_ms.push_back({"proofs", proofs_ms}), proofs_ms = 0;
     Report rep = r.report;
     rep.ok = true;
     rep.files = written;
@@ -245,6 +280,7 @@ std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame:
   };
   (void)issue;
   const auto make_sheet = [&](const std::vector<std::string>&, const std::vector<std::string>&) {
+    if (proofs_ms > 0) r.report.timings_ms.push_back({"proofs", proofs_ms}), proofs_ms = 0;
     return sheet_of(r, &doc, true, "");
   };
   std::vector<std::string> files;
@@ -265,6 +301,16 @@ void use_cache(Run& r, const model::Issue& issue, const text::FontSet& fonts) {
   for (int p : r.report.pages) (fresh.count(p) || r.args.wants("lines") ? r.report.rebuilt : r.report.reused).push_back(p);
 }
 
+// The pages whose proof this build draws: with --png, those the page cache has no proof
+// of (all, without a cache).
+std::set<int> drawn_pages(const Run& r) {
+  std::set<int> out;
+  if (r.args.png_dir.empty()) return out;
+  for (int p : r.report.pages)
+    if (!r.cache || !r.cache->proof(p, proof_options(r.args))) out.insert(p);
+  return out;
+}
+
 bool build(Run& r) {
   const BuildArgs& args = r.args;
   Stopwatch sw(r.report);
@@ -280,15 +326,21 @@ bool build(Run& r) {
     r.outputs.issue_read({issue.paper, issue.number, issue.date_text, true}, page_names(issue),
                          inputs_of(issue, args, r.ctx));
   });
-  const auto fonts = text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
-  image::Store images;
-  placed::Library placed_pdfs;  // ads and logos in PDF: read once for layout and writer
+  // Fonts, images and placed PDFs (ads and logos: read once for layout and writer) are
+  // this build's own, or the watch session's, kept from the last build.
+  const auto fonts = r.state ? r.state->session.fonts(r.ctx) : text::FontSet::load(model::load_font_map(r.ctx), r.ctx);
+  std::optional<image::Store> own_images;
+  std::optional<placed::Library> own_pdfs;
+  if (r.state) r.state->session.start_build(image_files(issue));
+  image::Store& images = r.state ? r.state->session.images() : own_images.emplace();
+  placed::Library& placed_pdfs = r.state ? r.state->session.placed() : own_pdfs.emplace();
   images.limit.max_bytes = r.ctx.limits.image_bytes;
   placed_pdfs.limit.max_bytes = r.ctx.limits.pdf_bytes;
   probe_images(issue, images, placed_pdfs, r.ctx);
   check_output_profile(args, r.ctx);
-  const auto photos = start_photos(args, issue, images, r.ctx);  // runs while the pages are laid out
   use_cache(r, issue, *fonts);
+  const std::set<int> drawn = drawn_pages(r);
+  const auto photos = start_photos(args, issue, images, r.ctx, drawn);  // runs while the pages are laid out
   sw.lap("load");
   flow::Options fo;
   fo.images = &images;
@@ -306,7 +358,7 @@ bool build(Run& r) {
   r.out << line_dump;
   if (args.wants("pages")) r.out << flow::dump_pages(doc);
   if (r.failed()) return false;
-  want_proofs(args, doc, images);
+  want_proofs(args, doc, images, drawn);
   const char* what = args.split ? "writing page" : "writing PDF";
   std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, placed_pdfs, photos.get(), r.ctx, r.outputs.pdf_paths(),
                                         [&r, what](int done, int total) { r.progress.step(what, done, total); });

@@ -9,6 +9,7 @@
 #include "base/context.h"
 #include "cli/args.h"
 #include "cli/cache.h"
+#include "cli/session.h"
 #include "frame/frame.h"
 
 namespace cli {
@@ -17,6 +18,7 @@ namespace cli {
 // the last good build's pages for the proof sheet of a failed rebuild.
 struct BuildState {
   std::unique_ptr<PageCache> cache;
+  Session session;               // fonts, images and placed PDFs kept loaded
   bool keep_on_failure = false;  // a failed build leaves the last good results in place
   long long generation = 0;      // the proof sheet's, so an open sheet knows to reload
   std::shared_ptr<const frame::Document> last_good;

@@ -1,6 +1,5 @@
 #include "cli/cache.h"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,6 +10,7 @@
 
 #include "base/error.h"
 #include "base/files.h"
+#include "cli/session.h"
 #include "cli/versions.h"
 
 namespace cli {
@@ -31,15 +31,6 @@ std::string digest(const std::string& s) {
   char out[40];
   std::snprintf(out, sizeof out, "%016zx%016zx", a, b);
   return out;
-}
-
-// A file by what make and ninja look at: its size and time of last change (and inode,
-// so a file replaced by another is seen). Missing files have an identity too.
-std::string identity(const fs::path& p) {
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0) return p.string() + ":missing;";
-  return p.string() + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino) + ";";
 }
 
 // A cache file (or an input already read under its limit): a regular file read up to
@@ -127,18 +118,18 @@ std::string inputs_of(const model::Page& p, const fs::path& issue_file) {
                                 }},
                block);
   std::string out;
-  for (const auto& f : files) out += identity(f);
+  for (const auto& f : files) out += file_identity(f);
   return out;
 }
 
 // Everything every page depends on.
 std::string global_key(const model::Issue& issue, const BuildArgs& args, const text::FontSet& fonts,
                        const std::string& head) {
-  std::string k = std::string(kFormat) + "\n" + version_text() + identity("/proc/self/exe") + "\n";
+  std::string k = std::string(kFormat) + "\n" + version_text() + file_identity("/proc/self/exe") + "\n";
   k += "issue " + issue.source.string() + "\n" + head + "\n";
   k += "layout " + file_text(issue.layout.loc.file) + "\n";
   for (int f = 0; f < fonts.face_count(); ++f)
-    k += "face " + identity(fonts.info(f).file) + std::to_string(fonts.info(f).index) + fonts.info(f).family + "\n";
+    k += "face " + file_identity(fonts.info(f).file) + std::to_string(fonts.info(f).index) + fonts.info(f).family + "\n";
   k += "pages";
   for (const auto& p : issue.pages) k += " " + std::to_string(p.number) + "/" + p.section;
   k += "\noptions " + std::to_string(args.allow_overset) + std::to_string(args.allow_low_res) +

@@ -150,17 +150,24 @@ void want_proof(const BuildArgs& args, const model::Layout& layout, const model:
 }  // namespace
 
 std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model::Issue& issue, image::Store& images,
-                                             const base::Context& ctx) {
-  std::vector<const image::Store::Entry*> photos;
-  auto add = [&](const model::Photo& ph) {
+                                             const base::Context& ctx, const std::set<int>& drawn) {
+  std::vector<std::pair<const model::Photo*, const image::Store::Entry*>> placed;
+  std::set<std::uint64_t> shown;  // the files a drawn page shows
+  auto add = [&](const model::Photo& ph, int page) {
     if (ph.missing) return;  // a placeholder (--allow-missing-photos)
-    photos.push_back(&images.get(ph.src, ph.loc));
-    want_proof(args, issue.layout, ph, *photos.back(), images);
+    placed.push_back({&ph, &images.get(ph.src, ph.loc)});
+    if (drawn.count(page) || drawn.count(ph.page)) shown.insert(placed.back().second->hash);
   };
   for (const auto& p : issue.pages) {
-    for (const model::Photo& ph : p.of<model::Photo>()) add(ph);
+    for (const model::Photo& ph : p.of<model::Photo>()) add(ph, p.number);
     for (const model::Article& a : p.of<model::Article>())
-      for (const auto& ph : a.photos) add(ph);
+      for (const auto& ph : a.photos) add(ph, p.number);
+  }
+  std::vector<const image::Store::Entry*> photos;
+  for (const auto& [ph, e] : placed) {
+    photos.push_back(e);
+    // Every placement's size, as a build drawing every page asks: the reduction depends on it.
+    if (shown.count(e->hash)) want_proof(args, issue.layout, *ph, *e, images);
   }
   return pdf::start_photos(images, photos, pdf_options(args, issue, ctx));
 }

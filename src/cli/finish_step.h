@@ -1,6 +1,7 @@
 #pragma once
 // Making the PDF file(s) of an issue, whole or split per page, with pdf/.
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,11 @@
 namespace cli {
 
 // Starts preparing the issue's photos on a background thread, so that their decoding and
-// conversion run while the pages are laid out. Throws base::Error for a bad output profile.
+// conversion run while the pages are laid out; the photos shown on the pages in `drawn`
+// (whose proofs this build draws) keep their proof pixels from that decode. Throws
+// base::Error for a bad output profile.
 std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model::Issue& issue, image::Store& images,
-                                             const base::Context& ctx);
+                                             const base::Context& ctx, const std::set<int>& drawn);
 
 // Writes and preflights the PDF(s) in memory: the whole issue (one path) or, with
 // --split, one PDF per page (one path per page, in order), all from fonts and photos

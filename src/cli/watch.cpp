@@ -119,7 +119,10 @@ fs::path default_cache(const BuildArgs& args) {
 
 }  // namespace
 
-int run_watch(const BuildArgs& args, const base::Context& base_ctx, std::ostream& err) {
+int run_watch(const BuildArgs& given, const base::Context& base_ctx, std::ostream& err) {
+  // The page cache's folder is also where prepared photos are kept (docs/print.md "Photo cache").
+  BuildArgs args = given;
+  args.cache_dir = default_cache(given).string();
   Watcher watcher;
   if (!watcher.ok()) {
     err << "paperset: error: cannot watch files (inotify): " << std::strerror(errno)

@@ -73,10 +73,16 @@ class Tee : public SampleSink {
   SampleSink &a_, &b_;
 };
 
+void Store::next_build() {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& [hash, p] : proofs_) p.w = p.h = 0, p.fresh = false;
+  decodes_ = 0;
+}
+
 std::pair<int, int> Store::proof_wanted(const Entry& e) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = proofs_.find(e.hash);
-  if (it == proofs_.end() || it->second.pixels) return {0, 0};
+  if (it == proofs_.end() || it->second.w == 0 || it->second.kept()) return {0, 0};
   return {it->second.w, it->second.h};
 }
 
@@ -101,15 +107,18 @@ void Store::decode(const Entry& e, SampleSink& sink, bool full) {
   decode_to(e.bytes, e.info, e.file, e.from, both, reduce);
   auto px = std::make_shared<const Pixels>(proof.take());
   std::lock_guard<std::mutex> lock(mu_);
-  proofs_[e.hash].pixels = std::move(px);
+  Proof& p = proofs_[e.hash];
+  p.pixels = std::move(px);
+  p.made_w = w, p.made_h = h, p.fresh = true;
 }
 
 std::shared_ptr<const Pixels> Store::proof(const Entry& e) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    auto it = proofs_.find(e.hash);
-    if (it != proofs_.end() && it->second.pixels) return it->second.pixels;
-    if (it == proofs_.end()) proofs_[e.hash] = {e.info.upright_width(), e.info.upright_height(), nullptr};
+    Proof& p = proofs_[e.hash];
+    // Nothing asked for: the whole image, as far as the decoder's reduction allows.
+    if (p.w == 0 && !p.fresh) p.w = e.info.upright_width(), p.h = e.info.upright_height();
+    if (p.kept()) return p.pixels;
   }
   NullSink none;
   decode(e, none, false);

@@ -47,10 +47,19 @@ class Store {
   // How much of one image file is read (--limit image-size; docs/format.md "Limits").
   base::SizeLimit limit{256u << 20, "image-size"};
 
+  // Another build with the same store (paperset watch keeps it between rebuilds): the
+  // proof sizes are asked for again; pixels made for the very size asked for now are
+  // kept, so a proof is the same as a fresh store's (the reduction depends on the size).
+  // The caller drops the store when one of its files changed.
+  void next_build();
+
  private:
   struct Proof {
-    int w = 0, h = 0;
+    int w = 0, h = 0;            // the size this build wants (the largest asked for)
+    int made_w = 0, made_h = 0;  // the size `pixels` were made for
+    bool fresh = false;          // `pixels` were made in this build
     std::shared_ptr<const Pixels> pixels;
+    bool kept() const { return pixels && (fresh || (w == made_w && h == made_h)); }
   };
   // The proof size wanted for `e` (0 × 0: none, or one is kept already).
   std::pair<int, int> proof_wanted(const Entry& e);
