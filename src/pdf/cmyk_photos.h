@@ -18,7 +18,8 @@ struct CmykResult {
 };
 
 // Fills `out` (filter, colour space, bytes when not passed through) from a CMYK JPEG or
-// TIFF; decodes it once.
+// TIFF; decodes it once (an untagged photo over the ink limit twice: measured, then
+// re-separated).
 CmykResult prepare_cmyk(const image::Store::Entry& e, image::Store& store, Reseparator& r, const Options& opt,
                         PreparedImage& out);
 // The warning that names the photo (id, file, line, the page) when it was re-separated.
