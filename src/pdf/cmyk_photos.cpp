@@ -11,6 +11,7 @@
 
 #include "pdf/cmyk_photos.h"
 #include "pdf/flate_out.h"
+#include "pdf/memo.h"
 #include "pdf/util.h"
 
 namespace pdf {
@@ -32,6 +33,7 @@ class CmykSink : public image::SampleSink {
     tagged_other_ = r_.other_condition(f.icc);
     if (tagged_other_ || (untagged_ && r_.can_assume_untagged())) {
       xf_ = r_.transform(tagged_other_ ? f.icc : std::string(), f.inverted, jpeg_);
+      memo_.emplace(xf_, 4);
       if (jpeg_) enc_.emplace(f.width, f.height, 4, quality_);
     }
   }
@@ -41,7 +43,7 @@ class CmykSink : public image::SampleSink {
     if (!jpeg_ && !xf_) raw_.write(d, px * 4);
     if (!xf_) return;
     buf_.resize(px * 4);
-    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    memo_->apply(d, buf_.data(), px);
     after.add(buf_.data(), px, jpeg_, limit_);
     if (enc_) enc_->rows(buf_.data(), n);
     else flate_.write(buf_.data(), buf_.size());
@@ -61,6 +63,7 @@ class CmykSink : public image::SampleSink {
   int quality_;
   bool untagged_;
   image::SampleFormat f_;
+  std::optional<TransformMemo> memo_;
   std::vector<std::uint8_t> buf_;
 };
 

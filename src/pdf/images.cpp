@@ -18,6 +18,7 @@
 #include "pdf/photos.h"
 #include "pdf/resources.h"
 #include "pdf/flate_out.h"
+#include "pdf/memo.h"
 #include "pdf/util.h"
 
 namespace pdf {
@@ -55,13 +56,13 @@ class ToCmykJpeg : public image::SampleSink {
   ToCmykJpeg(CmykConverter& conv, int limit, int quality) : conv_(conv), limit_(limit), quality_(quality) {}
   void begin(const image::SampleFormat& f) override {
     f_ = f;
-    xf_ = conv_.rgb_to_cmyk(f.icc, true);
+    memo_.emplace(conv_.rgb_to_cmyk(f.icc, true), 3);
     enc_.emplace(f.width, f.height, 4, quality_);
   }
   void rows(const std::uint8_t* d, const std::uint8_t*, int n) override {
     const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
     buf_.resize(px * 4);
-    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    memo_->apply(d, buf_.data(), px);
     ink.add(buf_.data(), px, true, limit_);
     enc_->rows(buf_.data(), n);
   }
@@ -72,7 +73,7 @@ class ToCmykJpeg : public image::SampleSink {
   CmykConverter& conv_;
   int limit_, quality_;
   image::SampleFormat f_;
-  cmsHTRANSFORM xf_ = nullptr;
+  std::optional<TransformMemo> memo_;
   std::optional<image::JpegEncoder> enc_;
   std::vector<std::uint8_t> buf_;
 };
@@ -87,7 +88,7 @@ class ToFlate : public image::SampleSink {
   ToFlate(CmykConverter& conv, int limit) : conv_(conv), limit_(limit) {}
   void begin(const image::SampleFormat& f) override {
     f_ = f;
-    if (f.components == 3) xf_ = conv_.rgb_to_cmyk(f.icc, false);
+    if (f.components == 3) memo_.emplace(conv_.rgb_to_cmyk(f.icc, false), 3);
   }
   void rows(const std::uint8_t* d, const std::uint8_t* alpha, int n) override {
     const std::size_t px = static_cast<std::size_t>(f_.width) * static_cast<std::size_t>(n);
@@ -95,12 +96,12 @@ class ToFlate : public image::SampleSink {
       mask.write(alpha, px);
       stencil_rows(alpha, n);
     }
-    if (!xf_) {
+    if (!memo_) {
       data.write(d, px * static_cast<std::size_t>(f_.components));
       return;
     }
     buf_.resize(px * 4);
-    cmsDoTransform(xf_, d, buf_.data(), static_cast<cmsUInt32Number>(px));
+    memo_->apply(d, buf_.data(), px);
     ink.add(buf_.data(), px, false, limit_);
     data.write(buf_.data(), buf_.size());
   }
@@ -108,7 +109,7 @@ class ToFlate : public image::SampleSink {
   InkStats ink;
   bool opaque = true;  // every alpha sample 255: the mask hides nothing
   bool binary = true;  // every alpha sample 0 or 255: the 1-bit stencil is exact
-  bool cmyk() const { return xf_ != nullptr || f_.components == 4; }
+  bool cmyk() const { return memo_ || f_.components == 4; }
 
  private:
   // Mask samples: 1 = masked out (not painted), rows padded to whole bytes (§8.9.6.3).
@@ -131,7 +132,7 @@ class ToFlate : public image::SampleSink {
   CmykConverter& conv_;
   int limit_;
   image::SampleFormat f_;
-  cmsHTRANSFORM xf_ = nullptr;
+  std::optional<TransformMemo> memo_;
   std::vector<std::uint8_t> buf_;
 };
 
