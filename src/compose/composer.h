@@ -60,6 +60,9 @@ class Paragraph {
   // With LineEnd::Word the `lines`-th line from here (1: this one) ends between words, the
   // lines down to it chosen with that in view; the rest is planned again after it.
   Line next_line(Cursor& c, Len measure, LineEnd end = LineEnd::Any, int lines = 1) const;
+  // The cursor moved past the line next_line() would set — the same break, the same plans
+  // kept — without setting it: for looking ahead (where a column or a paragraph ends).
+  void skip_line(Cursor& c, Len measure, LineEnd end = LineEnd::Any, int lines = 1) const;
   // All lines at one measure (tests, captions, headlines).
   std::vector<Line> lines(Len measure) const;
   const text::ShapedText& shaped() const;

@@ -194,7 +194,8 @@ struct Paragraph::Impl {
   bool total_fit_to(std::size_t s, std::size_t t, Len measure, bool first, Plan& out, std::int64_t& cost) const;
   void adopt(Plan p) const;  // a plan made elsewhere replaces the cached ones at its measure
   bool head_fit(std::size_t s, Len measure, bool first, Plan& out) const;
-  Choice planned(std::size_t s, Len measure, bool first) const;
+  // `why`: with the reason of the break (--dump lines); a line only skipped needs none.
+  Choice planned(std::size_t s, Len measure, bool first, bool why = true) const;
   // set_line.cpp
   Line set_line(std::size_t s, const Choice& c, Len measure, bool first) const;
 

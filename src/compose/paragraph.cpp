@@ -67,7 +67,7 @@ std::string Paragraph::Impl::head_reason(std::size_t b) const {
   return kinds[std::min<int>(gaps[b - 1].head, 3)];
 }
 
-Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
+Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first, bool why) const {
   std::lock_guard<std::mutex> lock(plan_mutex);
   ++plan_clock;
   Plan* use = nullptr;
@@ -104,6 +104,7 @@ Choice Paragraph::Impl::planned(std::size_t s, Len measure, bool first) const {
   c.b = use->ends[k];
   c.forced = c.b < atoms.size() && gaps[c.b - 1].forced;
   c.emergency = use->flags[k] == kEmergency;
+  if (!why) return c;
   c.reason = c.emergency ? "emergency: no break opportunity fits"
              : style.head  ? head_reason(c.b)
                            : describe(s, c.b, measure, first);
@@ -133,6 +134,23 @@ Line Paragraph::next_line(Cursor& c, Len measure, LineEnd end, int lines) const 
   c.pos = line.end;
   ++c.line_index;
   return line;
+}
+
+// next_line's choice of break, the same plans consulted and kept, without setting the line.
+void Paragraph::skip_line(Cursor& c, Len measure, LineEnd end, int lines) const {
+  const Impl& p = *impl_;
+  const std::uint32_t text_end = static_cast<std::uint32_t>(p.shaped.text.size());
+  const std::size_t s = p.line_start(p.atom_at(c.pos));
+  const bool first = c.line_index == 0;
+  std::uint32_t e = text_end;
+  if (s < p.vis_end) {
+    if (end == LineEnd::Word && p.justify() && !p.style.head) p.keep_words(s, measure, first, lines);
+    const Choice ch = p.justify() || p.style.head ? p.planned(s, measure, first, false)
+                                                  : p.avoid_orphan(s, measure, first, p.choose(s, measure, first));
+    if (ch.b < p.vis_end && ch.b < p.atoms.size()) e = p.atoms[ch.b].start;
+  }
+  c.pos = e;
+  ++c.line_index;
 }
 
 std::vector<Line> Paragraph::lines(Len measure) const {

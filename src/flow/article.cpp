@@ -262,7 +262,7 @@ int ArticleFlow::lines_left(int* chars) const {
     const compose::Paragraph& para = para_for(it);
     compose::Cursor rest = current ? st_.c : compose::Cursor{};
     n += count_chars(para.shaped().text, rest.pos);
-    while (!para.done(rest)) para.next_line(rest, width_for(it)), ++lines;
+    while (!para.done(rest)) para.skip_line(rest, width_for(it)), ++lines;
   }
   if (chars) *chars += n;
   return lines;

@@ -83,6 +83,7 @@ class ArticleFlow {
   bool avoid_lonely_line(const Item& it) const;
   void set(const compose::Paragraph& p, compose::Line l, int rows, Len size, const std::string& role, Len shift = 0,
            int scale1000 = 1000);
+  void advance(int rows);  // the current slot's next `rows` grid rows used
   Len centring_shift(const Item& it) const;
   void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
   // Column balancing of the last frame (docs/format.md "Column balancing").

@@ -45,7 +45,8 @@ bool ArticleFlow::flow_fixed(const Item& it) {
       if (!next_slot()) return false;
       continue;
     }
-    set(*hl.para, hl.line, hl.rows, hl.size, it.role, centring_shift(it));
+    if (dry_) advance(hl.rows);
+    else set(*hl.para, hl.line, hl.rows, hl.size, it.role, centring_shift(it));
     ++st_.fi;
   }
   return true;
@@ -62,7 +63,13 @@ bool ArticleFlow::flow_para(Item& it) {
     const Slot& sl = slots_[st_.si];
     const int left = sl.jump_out ? (sl.row_last - st_.row) / it.rows + 1 : 0;
     const compose::Paragraph& para = para_for(it);
-    compose::Line line = para.next_line(st_.c, width_for(it), left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any, left);
+    const compose::LineEnd end = left > 0 ? compose::LineEnd::Word : compose::LineEnd::Any;
+    if (dry_) {  // only where the lines end matters
+      para.skip_line(st_.c, width_for(it), end, left);
+      advance(it.rows);
+      continue;
+    }
+    compose::Line line = para.next_line(st_.c, width_for(it), end, left);
     set(para, std::move(line), it.rows, it.size, it.role, 0, it.scale1000);
   }
   return true;
@@ -110,7 +117,7 @@ bool ArticleFlow::keep_subhead_with_next(const Item& it) const {
     int lines = 2;
     if (fixed_for(*next).empty()) {
       compose::Cursor c;
-      para_for(*next).next_line(c, width_for(*next));
+      para_for(*next).skip_line(c, width_for(*next));
       if (para_for(*next).done(c)) lines = 1;
     }
     need += st.space_after_lines + lines * next->rows;
@@ -126,10 +133,10 @@ bool ArticleFlow::avoid_lonely_line(const Item& it) const {
   if (!para || remaining() != it.rows || st_.si + 1 >= slots_.size()) return false;
   const compose::Paragraph& p = para_for(it);
   compose::Cursor peek = st_.c;
-  p.next_line(peek, width_for(it));
+  p.skip_line(peek, width_for(it));
   if (p.done(peek)) return false;  // this line ends the paragraph: fine here
   if (st_.c.line_index == 0) return true;  // a first line alone at the foot
-  p.next_line(peek, width_for(it));
+  p.skip_line(peek, width_for(it));
   return p.done(peek) && st_.c.line_index >= 2;  // the last line would be alone on top
 }
 
@@ -157,8 +164,12 @@ void ArticleFlow::set(const compose::Paragraph& p, compose::Line l, int rows, Le
       s_.place(job_.page(page), p, l, x, base, a_.id, role, scale1000);
     });
   }
+  advance(rows);
+}
+
+void ArticleFlow::advance(int rows) {
   st_.row += rows;
-  used_[st_.si] = st_.row - sl.row_first;
+  used_[st_.si] = st_.row - slots_[st_.si].row_first;
 }
 
 // Column balancing (docs/format.md "Column balancing"): when the story reaches its last

@@ -76,8 +76,7 @@ void ArticleFlow::set_in_tier(const compose::Paragraph& p, compose::Line l, int 
       s_.place_vertical(job_.page(page), p, l, x, top, a_.id, role);
     });
   }
-  st_.row += rows;
-  used_[st_.si] = st_.row - sl.row_first;
+  advance(rows);
 }
 
 void ArticleFlow::tier_jump_line(const Slot& at, int row, const std::string& text) {
