@@ -196,7 +196,11 @@ Args parse_watch(const std::vector<std::string>& a, Args args) {
   args.command = Args::Watch;
   BuildArgs& b = args.build;
   b.command_line = a;
-  const bool help = parse_options(a, 2, "watch", build_options(b), [&](const std::string& s) {
+  std::vector<Option> options = build_options(b);
+  options.push_back({"--serve", nullptr, true, [&b](const std::string& v) {
+                       b.serve_port = v == "0" ? 0 : whole_arg("--serve", v, 65535);
+                     }});
+  const bool help = parse_options(a, 2, "watch", options, [&](const std::string& s) {
     if (!b.issue.empty()) throw UsageError{"more than one issue file given ('" + b.issue + "' and '" + s + "')", "watch"};
     b.issue = s;
   });
@@ -214,6 +218,13 @@ Args parse_watch(const std::vector<std::string>& a, Args args) {
   if (b.png_dir.empty() && b.proof_sheet.empty()) fail("watch needs --png DIR (or --proof-sheet DIR/index.html): the proofs it refreshes");
   if (b.proof_sheet.empty()) b.proof_sheet = (std::filesystem::path(b.png_dir) / "index.html").string();
   proofs_for_sheet(b);
+  // The server gives the files of the sheet's folder only: the proofs must be there.
+  const auto folder = [](const std::filesystem::path& p) {
+    return std::filesystem::absolute(p.empty() ? "." : p).lexically_normal().string() + "/";
+  };
+  if (b.serve_port >= 0 && folder(std::filesystem::path(b.proof_sheet).parent_path()) != folder(b.png_dir))
+    fail("--serve serves the proof sheet's folder: keep the sheet beside the proofs (--png DIR, and no "
+         "--proof-sheet, or --proof-sheet DIR/NAME.html)");
   return args;
 }
 

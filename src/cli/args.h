@@ -47,6 +47,7 @@ struct BuildArgs {
   std::string cache_dir;       // --cache DIR: reuse unchanged pages (cli/cache.h); watch: a default under -o's folder
   std::vector<std::string> allow_paths;  // --allow-paths DIR: photos and layouts may come from DIR
   std::vector<std::string> limits;       // --limit NAME=N (base::Limits)
+  int serve_port = -1;         // watch --serve PORT: the sheet on 127.0.0.1 (0: any free port); -1: not served
   std::vector<std::string> command_line;  // the whole command line, for the report
   bool to_stdout() const { return output == "-"; }
 };

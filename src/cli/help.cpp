@@ -140,7 +140,11 @@ DIR/index.html), which reloads itself in the browser. A rebuild that fails leave
 the last good PDF and proofs in place; the sheet then shows the errors over them.
 Stop with Ctrl-C.
 
-Takes every option of paperset build but -o - and --dump.
+Takes every option of paperset build but -o - and --dump, and:
+  --serve PORT    serve the proof sheet's folder on http://127.0.0.1:PORT/ (0: any
+                  free port; the URL is printed); an open sheet reloads the moment
+                  a rebuild is done. Loopback only; the proofs must be beside the
+                  sheet (the default).
 
 exit status: 128 + the signal's number when stopped (130 for Ctrl-C), 1 when the
 issue cannot be watched, 2 usage error

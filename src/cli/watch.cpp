@@ -15,6 +15,7 @@
 #include <set>
 
 #include "cli/build.h"
+#include "cli/serve.h"
 #include "cli/temp_file.h"
 
 namespace cli {
@@ -129,6 +130,18 @@ int run_watch(const BuildArgs& given, const base::Context& base_ctx, std::ostrea
         << "\n  fix: raise fs.inotify.max_user_instances, or use paperset build\n";
     return 1;
   }
+  std::unique_ptr<SheetServer> server;
+  if (args.serve_port >= 0) {
+    const fs::path sheet(args.proof_sheet);
+    try {
+      server = std::make_unique<SheetServer>(sheet.parent_path(), sheet.filename().string(), args.serve_port);
+    } catch (const base::Error& e) {
+      err << "paperset: error: " << e.message() << "\n  fix: " << e.fix() << "\n";
+      return 1;
+    }
+    err << "paperset watch: serving the proof sheet at " << server->url() << " (Ctrl-C stops)\n";
+    err.flush();
+  }
   BuildState state;
   state.keep_on_failure = true;
   state.cache = std::make_unique<PageCache>(default_cache(args));
@@ -144,6 +157,7 @@ int run_watch(const BuildArgs& given, const base::Context& base_ctx, std::ostrea
       write_state(args, state.generation);
     } catch (const base::Error&) {
     }
+    if (server) server->published(state.generation);
     char when[16];
     std::snprintf(when, sizeof when, "%.2f", s);
     const size_t total = state.last_good ? state.last_good->pages.size() : state.rebuilt.size();

@@ -9,7 +9,11 @@ checks what a layout editor would do with it:
   toggling it back gives the same screenshot again, within a small tolerance;
 * clicking the overset finding brings its page up, scrolls the article into view and
   outlines it (the outline is visible: the screenshot differs there);
-* the finding's file:line opens the issue's source at the article's line.
+* the finding's file:line opens the issue's source at the article's line;
+* served by `paperset watch --serve 0`: the sheet opened at the URL watch prints loads
+  with no error, reloads by itself when a save is rebuilt (the new build's generation,
+  the changed page marked rebuilt), and after a save that breaks the issue shows the
+  error over the last good pages, whose proofs still load.
 
     sheet_test.py PAPERSET SOURCE_ROOT [SCREENSHOT_DIR]
 
@@ -85,6 +89,7 @@ def main():
         return 77
     try:
         run(browser, sheet, report, source, shots)
+        run_served(browser, paperset, issue, work, shots)
     finally:
         browser.close()
         subprocess.run(["rm", "-rf", work], check=False)
@@ -166,6 +171,98 @@ def run(browser, sheet, report, source, shots):
     check(seen, "the source line is scrolled into view")
     page.screenshot(os.path.join(shots, "sheet-source.png"))
     check(page.errors() == [], "still no console error: %s" % page.errors())
+
+
+
+def wait_loaded(page, expression, what, timeout=120):
+    """wait_for() across a reload: while the page is being replaced, the expression may
+    fail or its context go away; that is waited out, not a failure."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if page.js("document.readyState === 'complete' && (%s)" % expression):
+                return True
+        except (RuntimeError, KeyError):
+            pass
+        time.sleep(0.1)
+    return check(False, what + " (waited %d s)" % timeout)
+
+
+def wait_file(path, pattern, limit=300):
+    """The first match of `pattern` in the file at `path`, once it is there."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            with open(path, encoding="utf-8") as f:
+                m = re.search(pattern, f.read())
+            if m:
+                return m
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def save(path, text):
+    with open(path + ".new", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(path + ".new", path)  # as editors save
+
+
+def run_served(browser, paperset, source_issue, work, shots):
+    """The sheet as `paperset watch --serve 0` serves it, following the edits."""
+    issue = os.path.join(work, "served.xml")
+    with open(source_issue, encoding="utf-8") as f:
+        xml = f.read()
+    save(issue, xml)
+    log_path = os.path.join(work, "watch.log")
+    log = open(log_path, "w")
+    proc = subprocess.Popen([paperset, "watch", issue, "-o", os.path.join(work, "served", "out.pdf"), "--png",
+                             os.path.join(work, "served", "proofs"), "--png-dpi", "50", "--allow-overset",
+                             "--serve", "0", "-q"], stdout=log, stderr=log)
+    try:
+        served(browser, issue, xml, log_path, shots)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def served(browser, issue, xml, log_path, shots):
+    m = wait_file(log_path, r"serving the proof sheet at (http://127\.0\.0\.1:\d+/)")
+    if not check(m is not None, "watch --serve 0 prints the URL it serves, on 127.0.0.1"):
+        return
+    wait_file(log_path, r"paperset watch: built")
+    page = cdp.Page(browser, 1400, 900)
+    before = len(page.errors())  # those of the pages opened before
+    page.goto(m.group(1))
+    images = "[...document.images].every((i) => !i.src || (i.complete && i.naturalWidth > 0))"
+    wait_for(page, images, "every image of the served sheet loads")
+    pages = xml.count("<page ")
+    check(page.js("document.querySelectorAll('#thumbs .thumb img').length") == pages, "one thumbnail per page, served")
+    generation = "(() => { const d = document.getElementById('data'); return d ? JSON.parse(d.textContent).generation : 0; })()"
+    g0 = page.js(generation)
+
+    p = xml.index("<p>", xml.index('<page number="2"')) + 3
+    edited = xml[:p] + ("新" if xml[p] != "新" else "旧") + xml[p + 1:]
+    save(issue, edited)
+    wait_loaded(page, "%s !== %d && %s !== 0" % (generation, g0, generation),
+                "the sheet reloads by itself after the save is rebuilt")
+    wait_loaded(page, images, "every image loads after the reload")
+    rebuilt = page.js("JSON.parse(document.getElementById('data').textContent).rebuilt")
+    check(rebuilt == [2], "the reloaded sheet shows page 2 rebuilt (%s)" % rebuilt)
+    g1 = page.js(generation)
+
+    save(issue, edited.replace("</page>", "</pag>", 1))
+    wait_loaded(page, "%s !== %d && %s !== 0" % (generation, g1, generation),
+                "the sheet reloads after the save that breaks the issue")
+    wait_loaded(page, images, "the last good proofs still load")
+    banner = page.js("(() => { const b = document.getElementById('banner'); return b.hidden ? '' : b.textContent; })()")
+    check("last good build" in banner and "served.xml" in banner, "the error is shown over the last good pages: %r" % banner)
+    check(page.js("document.querySelectorAll('#thumbs .thumb img').length") == pages, "the last good pages are shown")
+    page.screenshot(os.path.join(shots, "sheet-served-failed.png"))
+    errors = page.errors()[before:]
+    check(errors == [], "no console error, exception or failed load on the served sheet: %s" % errors)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,11 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
   check_usage_error("build " + kIssue + " " + kIssue + " -o @OUT@", "more than one issue file");
   check_usage_error("build " + kIssue + " -o @OUT@ --split --jobs many", "--jobs needs a positive number");
   check_usage_error("preflight", "needs a PDF file");
+  check_usage_error("build " + kIssue + " -o @OUT@ --serve 0", "unknown option '--serve'");  // watch only
+  check_usage_error("watch " + kIssue + " -o @OUT@ --png p --serve http", "--serve needs a positive number");
+  check_usage_error("watch " + kIssue + " -o @OUT@ --png p --serve 70000", "--serve needs a positive number");
+  check_usage_error("watch " + kIssue + " -o @OUT@ --png p --proof-sheet sheet.html --serve 0",
+                    "keep the sheet beside the proofs");
 }
 
 TEST_CASE("a usage error is reported before any input is read") {

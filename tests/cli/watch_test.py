@@ -8,20 +8,26 @@ changes) and check what it did:
 * a photo saved again rebuilds the page that shows it;
 * a save that breaks the XML fails the rebuild: the last good PDF and proofs stay, the
   proof sheet says the build failed and shows the error; the next good save builds;
-* the proof sheet's sheet-state.js names a new generation after every rebuild.
+* the proof sheet's sheet-state.js names a new generation after every rebuild;
+* with --serve 0 it prints a 127.0.0.1 URL that serves the sheet and its proofs (and
+  nothing outside their folder), and an /events stream opened before a save names the
+  rebuild's generation once it is done.
 
     watch_test.py PAPERSET SOURCE_ROOT
 
 Each wait has a generous limit (the machine may be busy); the whole test stops watch.
 """
+import http.client
 import json
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 FAILS, CHECKS = [], [0]
@@ -78,7 +84,7 @@ def main():
     report, proofs = os.path.join(out, "report.json"), os.path.join(out, "proofs")
     log = open(os.path.join(work, "watch.log"), "w")
     proc = subprocess.Popen([paperset, "watch", issue, "-o", os.path.join(out, "city.pdf"), "--png", proofs,
-                             "--png-dpi", "50", "--report", report, "-q"], stdout=log, stderr=log)
+                             "--png-dpi", "50", "--report", report, "--serve", "0", "-q"], stdout=log, stderr=log)
     try:
         run(paperset, work, issue, out, report, proofs)
     finally:
@@ -111,10 +117,79 @@ def generation(proofs, newer_than=0, limit=30):
         time.sleep(0.05)
 
 
+class Events:
+    """An /events stream of the server, read on a thread of its own."""
+
+    def __init__(self, port):
+        self.text, self.sock = "", socket.create_connection(("127.0.0.1", port), timeout=120)
+        self.sock.sendall(b"GET /events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self):
+        try:
+            while True:
+                data = self.sock.recv(4096)
+                if not data:
+                    return
+                self.text += data.decode("utf-8")
+        except OSError:
+            return
+
+    def generations(self):
+        return [int(g) for g in re.findall(r"^data: (\d+)$", self.text, re.M)]
+
+    def close(self):
+        self.sock.close()
+
+
+def fetch(port, target, host=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.putrequest("GET", target, skip_host=True)
+    c.putheader("Host", host or "127.0.0.1:%d" % port)
+    c.endheaders()
+    r = c.getresponse()
+    body = r.read()
+    c.close()
+    return r.status, body
+
+
+def served(work, proofs):
+    """The URL watch printed: the sheet, a proof, and nothing else."""
+    m = re.search(r"serving the proof sheet at http://127\.0\.0\.1:(\d+)/", read(os.path.join(work, "watch.log")))
+    if not check(m is not None, "--serve 0 prints the URL of the sheet on 127.0.0.1"):
+        return None
+    port = int(m.group(1))
+    status, body = fetch(port, "/")
+    check(status == 200 and body == read(os.path.join(proofs, "index.html"), "rb"), "the URL serves the proof sheet")
+    status, body = fetch(port, "/page-03.png")
+    check(status == 200 and body == read(os.path.join(proofs, "page-03.png"), "rb"), "and its proofs")
+    check(fetch(port, "/../city.pdf")[0] == 404 and fetch(port, "/%2e%2e/city-tabloid.xml")[0] == 404,
+          "nothing outside the sheet's folder")
+    check(fetch(port, "/", "paperset.example:%d" % port)[0] == 403, "no answer to a request for another host")
+    return port
+
+
+def same_as_clean(paperset, work, issue, out, proofs, name):
+    """The PDF and proofs watch left are those of a clean build of the issue as it is now."""
+    clean = os.path.join(work, name)
+    c = subprocess.run([paperset, "build", issue, "-o", os.path.join(clean, "city.pdf"), "--png", clean,
+                        "--png-dpi", "50", "-q"], capture_output=True, text=True)
+    check(c.returncode == 0, "a clean build of the edited issue: " + c.stderr)
+    check(read(os.path.join(out, "city.pdf"), "rb") == read(os.path.join(clean, "city.pdf"), "rb"),
+          "the PDF is a clean build's (%s)" % name)
+    for n in range(1, 5):
+        png = "page-%02d.png" % n
+        check(read(os.path.join(proofs, png), "rb") == read(os.path.join(clean, png), "rb"),
+              "proof %s is a clean build's (%s)" % (png, name))
+
+
 def run(paperset, work, issue, out, report, proofs):
     text, first = wait_report(report, None, limit=300)
     check(first["ok"] and first["cache"]["rebuilt"] == [1, 2, 3, 4], "the first build lays out all 4 pages")
     g1 = generation(proofs)
+    port = served(work, proofs)
+    events = Events(port) if port else None
 
     xml = edit_first_paragraph(read(issue), 3, "新")
     write(issue, xml)
@@ -122,16 +197,13 @@ def run(paperset, work, issue, out, report, proofs):
     check(r["ok"] and r["cache"]["rebuilt"] == [3], "a paragraph changed on page 3 rebuilds page 3 only: %s" % r.get("cache"))
     g2 = generation(proofs, g1)
     check(g2 > g1, "sheet-state.js names a new generation (%d → %d)" % (g1, g2))
-    clean = os.path.join(work, "clean")
-    c = subprocess.run([paperset, "build", issue, "-o", os.path.join(clean, "city.pdf"), "--png", clean,
-                        "--png-dpi", "50", "-q"], capture_output=True, text=True)
-    check(c.returncode == 0, "a clean build of the edited issue: " + c.stderr)
-    check(read(os.path.join(out, "city.pdf"), "rb") == read(os.path.join(clean, "city.pdf"), "rb"),
-          "the PDF is a clean build's")
-    for n in range(1, 5):
-        name = "page-%02d.png" % n
-        check(read(os.path.join(proofs, name), "rb") == read(os.path.join(clean, name), "rb"),
-              "proof %s is a clean build's" % name)
+    if events:
+        deadline = time.monotonic() + 30
+        while g2 not in events.generations() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        check(g2 in events.generations(), "the /events stream names the rebuild (%s)" % events.generations())
+        events.close()
+    same_as_clean(paperset, work, issue, out, proofs, "clean")
 
     rel = re.search(r'<photo [^>]*src="([^"]+)"', xml).group(1)  # the sample's first photo
     photo = os.path.join(work, rel)
@@ -155,6 +227,7 @@ def run(paperset, work, issue, out, report, proofs):
     write(issue, xml)
     text, r = wait_report(report, text)
     check(r["ok"], "the next good save builds again")
+    same_as_clean(paperset, work, issue, out, proofs, "after the photo and the failed save")
 
 
 if __name__ == "__main__":

@@ -238,8 +238,21 @@
 
   // paperset watch rewrites sheet-state.js after every rebuild; a newer generation reloads
   // the page, which keeps the page shown, the overlay and the scroll position.
+  // Served by paperset watch --serve: the server says when a rebuild is done (Server-Sent
+  // Events), so the sheet reloads at once.
   function follow() {
     if (!data.generation) return;
+    if (location.protocol.startsWith("http") && window.EventSource) {
+      const events = new EventSource("events");
+      events.onmessage = (e) => {
+        if (Number(e.data) !== data.generation) {
+          events.close();
+          remember();
+          location.reload();
+        }
+      };
+      return;
+    }
     const s = document.createElement("script");
     s.src = "sheet-state.js?" + Date.now();
     s.onload = () => {
