@@ -107,7 +107,7 @@ void ArticleFlow::prepare() {
     plan_head();
     body_row = place_head();
   }
-  slots_ = article_slots(job_.layout(), a_, body_row, head_zone_);
+  slots_ = article_slots(job_.layout(), a_, body_row, head_zone_, plan_jump_heads());
   columns_ = slots_;
   used_.assign(slots_.size(), 0);
   make_items();

@@ -86,6 +86,11 @@ class ArticleFlow {
   void advance(int rows);  // the current slot's next `rows` grid rows used
   Len centring_shift(const Item& it) const;
   void jump_line(const Slot& at, int row, const std::string& pattern, int other_page);
+  // Continuation heads (接题, body_flow.cpp): planned with the slots (the grid rows they
+  // take at the top of their frames, by frame index), placed when the text gets there.
+  const model::TextBlock* jump_head_block();
+  std::map<int, int> plan_jump_heads();
+  void place_jump_head(int frame);
   // Column balancing of the last frame (docs/format.md "Column balancing").
   void balance();
   bool fits_under(int cap, std::vector<int>* used = nullptr) const;
@@ -149,6 +154,8 @@ class ArticleFlow {
   int head_lost_chars_ = 0, head_lost_lines_ = 0;  // head lines that did not fit the frame
   VerticalHead vhead_;                 // a head set vertically (竖题)
   std::pair<int, int> head_zone_{0, 0};  // its grid columns beside horizontal text {first, count}
+  std::map<int, HeadGroup> jump_heads_;  // by frame index: the head over a continuation
+  model::TextBlock jumphead_;            // the headline as a continuation head (no <jumphead>)
 };
 
 }  // namespace flow

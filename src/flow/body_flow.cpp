@@ -84,7 +84,10 @@ bool ArticleFlow::next_slot() {
   const Slot& b = slots_[st_.si];
   if (a.frame != b.frame && a.page != b.page) {
     if (a.jump_out) keep([this, a, b] { jump_line(a, a.row_last + 1, job_.layout().jump_to, b.page); });
-    if (b.jump_in) keep([this, a, b] { jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page); });
+    if (b.jump_in) {
+      place_jump_head(b.frame);
+      keep([this, a, b] { jump_line(b, b.row_first - 1, job_.layout().jump_from, a.page); });
+    }
   }
   balance();
   return true;
@@ -101,6 +104,58 @@ void ArticleFlow::jump_line(const Slot& at, int row, const std::string& pattern,
   if (lines.empty()) return;
   const Len base = s_.baseline(job_.layout().row_y(row), 1, s_.style("jump").size);
   s_.place_mark(job_.page(at.page), lines.front(), at.x, base, a_.id, "jump");
+}
+
+// The continuation head (接题): the article's <jumphead>, else its headline set in the
+// layout's jumphead style (the subhead's when it has none) — a smaller head that tells
+// the reader turning to this page which story continues here.
+const model::TextBlock* ArticleFlow::jump_head_block() {
+  if (a_.jumphead) return &*a_.jumphead;
+  for (const auto& h : a_.head) {
+    if (h.kind != model::TextKind::Headline) continue;
+    jumphead_ = h;
+    jumphead_.kind = model::TextKind::JumpHead;
+    jumphead_.style = job_.layout().find_style("jumphead") ? "jumphead" : "subhead";
+    return &jumphead_;
+  }
+  return nullptr;
+}
+
+// A frame the story jumps to from another page gets the head across its top, above the
+// continuation line (docs/format.md "Jumps"); a frame too short to keep two grid lines
+// below it for that line and the text gets none. Vertical frames: none.
+std::map<int, int> ArticleFlow::plan_jump_heads() {
+  std::map<int, int> rows;
+  jump_heads_.clear();
+  const model::TextBlock* b = jump_head_block();
+  for (size_t fi = 1; b && fi < a_.frames.size(); ++fi) {
+    const model::Frame& f = a_.frames[fi];
+    if (f.page == a_.frames[fi - 1].page || f.vertical) continue;
+    const Inner in = inner_of(job_.layout(), a_, f);
+    HeadGroup g = head_group(s_, {b}, in.w, a_.id, f.page, f.rect.cols);
+    if (g.empty() || g.rows() + 2 > in.row_last - in.row_first + 1) continue;
+    rows[static_cast<int>(fi)] = g.rows();
+    jump_heads_.emplace(static_cast<int>(fi), std::move(g));
+  }
+  return rows;
+}
+
+void ArticleFlow::place_jump_head(int frame) {
+  const auto g = jump_heads_.find(frame);
+  if (g == jump_heads_.end()) return;
+  const model::Frame& f = a_.frames[static_cast<size_t>(frame)];
+  const Inner in = inner_of(job_.layout(), a_, f);
+  int row = in.row_first;
+  for (const auto& e : g->second.elements) {
+    row += e.space_before;
+    for (const auto& hl : e.lines) {
+      const Len base = s_.baseline(job_.layout().row_y(row), hl.rows, hl.size);
+      keep([this, page = f.page, &hl, x = in.x, base, &role = e.role] {
+        s_.place(job_.page(page), *hl.para, hl.line, x, base, a_.id, role);
+      });
+      row += hl.rows;
+    }
+  }
 }
 
 // A subhead is never left alone at a column foot (docs/typography.md "Roles"): it moves on

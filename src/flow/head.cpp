@@ -42,7 +42,8 @@ Setting set_at(const Setter& s, const model::TextBlock& b, Len measure, Len size
 // three lines.
 Setting fitted(const Setter& s, const model::TextBlock& b, Len measure, Len full, const std::string& id, int page) {
   Setting t = set_at(s, b, measure, full, id, page);
-  const bool shrinkable = b.kind == model::TextKind::Headline || b.kind == model::TextKind::Banner;
+  const bool shrinkable = b.kind == model::TextKind::Headline || b.kind == model::TextKind::Banner ||
+                          b.kind == model::TextKind::JumpHead;
   if (!shrinkable || t.most <= 1) return t;
   for (Len size = full - kStep; size >= full * 9 / 10; size -= kStep) {
     Setting u = set_at(s, b, measure, size, id, page);
@@ -70,7 +71,7 @@ int rows_at(const Setter& s, const model::Style& st, Len size) {
 
 std::string role_of(model::TextKind k) {
   static const char* const names[] = {"kicker", "headline", "subtitle", "byline",  "body",
-                                      "subhead", "caption", "credit",   "banner", "brief"};
+                                      "subhead", "caption", "credit",   "banner", "brief", "jumphead"};
   return names[static_cast<int>(k)];
 }
 

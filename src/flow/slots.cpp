@@ -88,7 +88,7 @@ void reserve_jumps(std::vector<Slot>& slots) {
 }  // namespace
 
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
-                                std::pair<int, int> head) {
+                                std::pair<int, int> head, const std::map<int, int>& reserved) {
   std::vector<Slot> slots;
   for (size_t fi = 0; fi < a.frames.size(); ++fi) {
     const model::Frame f = fi == 0 ? beside_head(a.frames[fi], head) : a.frames[fi];
@@ -98,7 +98,8 @@ std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a,
       continue;
     }
     const Inner in = inner_of(L, a, f);
-    const int first = fi == 0 ? body_row : in.row_first, last = in.row_last;
+    const auto r = reserved.find(static_cast<int>(fi));
+    const int first = fi == 0 ? body_row : in.row_first + (r != reserved.end() ? r->second : 0), last = in.row_last;
     bool grid = false;
     const auto cols = text_columns(L, a, f, &grid);
     for (size_t c = 0; c < cols.size(); ++c) {

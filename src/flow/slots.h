@@ -5,6 +5,7 @@
 // clear above and below them). Jumps reserve a grid line for the jump lines (下转 / 上接).
 // A frame's text columns are its grid columns, unless the article is boxed (its padding
 // narrows them) or sets its own number of columns (变栏, docs/format.md "Text columns").
+#include <map>
 #include <vector>
 
 #include "model/issue.h"
@@ -54,9 +55,10 @@ std::vector<TextColumn> text_columns(const model::Layout& L, const model::Articl
 // `body_row`: the first grid row of body text in the first frame (below the headline
 // group, in every column of the frame); in a vertical first frame, the first line position
 // (left of a vertical head). `head`: grid columns of the first frame a vertical head takes
-// beside the text ({first column, count}; count 0: none).
+// beside the text ({first column, count}; count 0: none). `reserved`: grid rows kept at
+// the top of a frame, by frame index (a continuation's head, 接题).
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
-                                std::pair<int, int> head = {0, 0});
+                                std::pair<int, int> head = {0, 0}, const std::map<int, int>& reserved = {});
 
 // Vertical text (vertical_slots.cpp): the tiers of a vertical frame, top to bottom, their
 // lines from `first_line` on; the line pitch across them; the tiers a frame has.

@@ -24,6 +24,7 @@ const char* tag_of(TextKind k) {
     case TextKind::Credit: return "credit";
     case TextKind::Banner: return "banner";
     case TextKind::Item: return "item";
+    case TextKind::JumpHead: return "jumphead";
   }
   return "p";
 }

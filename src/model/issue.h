@@ -22,7 +22,7 @@ struct Inline {
   bool dateline = false;  // inside <dateline>: the composer keeps its names whole
 };
 
-enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner, Item };
+enum class TextKind { Kicker, Headline, Subtitle, Byline, Para, Subhead, Caption, Credit, Banner, Item, JumpHead };
 
 struct TextBlock {
   TextKind kind = TextKind::Para;
@@ -94,6 +94,9 @@ struct Article {
   int page = 0;
   std::vector<TextBlock> head;  // kicker / headline / subtitle, in document order
   std::vector<TextBlock> body;  // byline, p, subhead, in document order
+  // <jumphead> (接题): the head over the continuation on another page; none: the
+  // headline's text in the jumphead style (docs/format.md "Jumps").
+  std::optional<TextBlock> jumphead;
   std::vector<Frame> frames;    // threading order; one frame = rect when none written
   std::vector<Photo> photos;    // photos placed inside the article
   std::string style;

@@ -126,9 +126,27 @@ void read_article_child(const xml::Node& parent, const xml::Node& c, Article& a,
   }
   for (const auto& [name, kind] : kBody)
     if (tag == name) return a.body.push_back(read_text_block(c, kind, s));
+  if (tag == "jumphead") {
+    if (a.jumphead)
+      throw base::Error(c.at(), "a second <jumphead> in article '" + a.id + "' (the first is at line " +
+                                    std::to_string(a.jumphead->loc.line) + ")",
+                        "keep one <jumphead>: it heads the continuation on the page the story jumps to");
+    a.jumphead = read_text_block(c, TextKind::JumpHead, s);
+    return;
+  }
   if (tag == "photo") return a.photos.push_back(read_photo(c, a.page, s, parent.has("src")));
   if (tag == "frame") return a.frames.push_back(read_frame(c, a.page, s, a));
-  parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, photo, frame");
+  parent.unknown_child(c.e, "kicker, headline, subtitle, byline, p, subhead, jumphead, photo, frame");
+}
+
+// A <jumphead> heads a continuation: the story must continue on another page.
+void check_jumphead(const Article& a) {
+  if (!a.jumphead) return;
+  for (size_t i = 1; i < a.frames.size(); ++i)
+    if (a.frames[i].page != a.frames[i - 1].page) return;
+  throw base::Error(a.jumphead->loc, "<jumphead> in article '" + a.id + "', which does not jump to another page",
+                    "remove the <jumphead>, or add a <frame page=\"N\" col= cols= row= rows=/> on the page the story "
+                    "continues on");
 }
 
 }  // namespace
@@ -170,6 +188,7 @@ Article read_article(const xml::Node& n, int page, const IssueScope& s) {
     a.frames.push_back({*rect, page, 0, a.loc, a.vertical, a.tiers});  // one frame = the article's rect
   }
   check_vertical(n, a);
+  check_jumphead(a);
   // The text starts on the article's own page; later frames may jump elsewhere.
   if (a.frames.front().page != page)
     throw base::Error(a.frames.front().loc,

@@ -19,6 +19,7 @@ const char* default_style(TextKind k) {
     case TextKind::Credit: return "credit";
     case TextKind::Banner: return "banner";
     case TextKind::Item: return "brief";
+    case TextKind::JumpHead: return "jumphead";
   }
   return "body";
 }
@@ -188,9 +189,11 @@ TextBlock read_text_content(const xml::Node& n, TextKind kind, const IssueScope&
   TextBlock b;
   b.kind = kind;
   b.loc = n.at();
-  // A brief's items take the layout's "brief" style when it has one, else the body's.
-  const bool own = kind != TextKind::Item || layout.find_style("brief");
-  b.style = style_attr(n, layout, own ? default_style(kind) : "body");
+  // A brief's items take the layout's "brief" style when it has one, else the body's; a
+  // continuation head the "jumphead" style, else the subhead's.
+  std::string own = default_style(kind);
+  if (!layout.find_style(own)) own = kind == TextKind::Item ? "body" : kind == TextKind::JumpHead ? "subhead" : own;
+  b.style = style_attr(n, layout, own);
   std::vector<Inline> raw;
   collect(n.e, n, kind, layout, {}, raw);
   check_length(n, raw, s.ctx.limits.text_chars);

@@ -247,6 +247,22 @@ void check_transition(const Laid& l, const model::Article& a, size_t i, Violatio
                 (continues ? " (text continues there)" : " (no text continues there)"));
   if (from != (continues ? 1 : 0))
     v.push_back(what + ": " + std::to_string(from) + " continuation lines naming page " + std::to_string(f.page));
+  // The continuation's head (接题): over the continuation line, when the story has a
+  // headline or a <jumphead> and the frame is set horizontally. Flow gives a frame too
+  // short for the head and two lines under it none; a frame of 8 grid lines and 2 columns
+  // has room for any head of up to three lines.
+  bool named = a.jumphead.has_value();
+  for (const auto& h : a.head) named = named || h.kind == model::TextKind::Headline;
+  const bool room = g.rect.rows >= 8 && g.rect.cols >= 2;
+  if (!continues || !named || g.vertical) return;
+  int heads = 0;
+  for (const auto& b : l.lines(g.page, a.id, "jumphead"))
+    if (inside(b, gb)) {
+      ++heads;
+      for (const auto& j : l.boxes(g.page, "jump", a.id))
+        if (inside(j, gb) && j.y < bottom(b) - 10) v.push_back(what + ": the continuation line above its head");
+    }
+  if (heads == 0 && room) v.push_back(what + ": no continuation head (接题) over the continuation");
 }
 
 // A jump line is the last line of its column; a continuation line the first.
@@ -298,7 +314,7 @@ void check_text_complete(const Laid& l, Violations& v) {
       for (const auto& b : a.body) want += visible_chars(b.plain());
       for (const auto& page : l.doc.pages)
         for (const auto& b : page.boxes)
-          if (b.kind == "line" && b.id == a.id) got += visible_chars(b.text);
+          if (b.kind == "line" && b.id == a.id && b.role != "jumphead") got += visible_chars(b.text);  // 接题 repeats
       bool reported = false;
       for (const auto& f : l.found("overset")) reported = reported || f.article == a.id;
       if (!reported && got != want)

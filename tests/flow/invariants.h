@@ -27,7 +27,8 @@ void check_grid(const Laid& l, Violations& v);
 // follows, and a paragraph's first line is not alone at a column foot.
 void check_column_feet(const Laid& l, Violations& v);
 // Jump lines (下转 / 上接) exactly where text continues in a frame on another page,
-// naming that page, at the foot / head of the column.
+// naming that page, at the foot / head of the column; a continuation head (接题) over
+// the continuation line where the story has a headline or a <jumphead>.
 void check_jumps(const Laid& l, Violations& v);
 // No text is lost silently: an article without an overset finding has every character
 // of its head and body on the pages (spaces aside); one with a finding reports a count.

@@ -44,7 +44,7 @@ TEST_CASE("a jump: （下转第3版） at the end of the first part, （上接�
   CHECK(bottom(out[0]) <= L.row_y(40));
   CHECK(out[0].baseline > L.row_y(39));
   CHECK(in[0].x < L.col_x(3) + L.column_width);
-  CHECK(in[0].baseline < L.row_y(2));
+  CHECK(in[0].baseline < L.row_y(5));  // under the continuation head (接题)
   // Text reached both frames, and the whole article was set.
   CHECK(!l.lines(3, "projects", "body").empty());
   CHECK(l.found("overset").empty());
@@ -123,4 +123,53 @@ TEST_CASE("the jump line's grid line is never lost: a one-line column at the end
   CHECK(jumps(l, 1)[0].text == "（下转第2版）");
   Violations v = check_all(l);
   CHECK_MESSAGE(v.empty(), first(v));
+}
+
+namespace {
+
+// The article's lines of `role` on `page`.
+std::vector<frame::Box> role_lines(const Laid& l, int page, const std::string& role) {
+  return l.lines(page, "projects", role);
+}
+
+}  // namespace
+
+TEST_CASE("the continuation gets a head (接题) across its frame, above （上接第1版）: the headline, smaller") {
+  const Laid l = lay_out(issue_xml("tabloid", three_pages(jumping(700))));
+  const auto head = role_lines(l, 3, "jumphead");
+  REQUIRE(head.size() == 1);
+  CHECK(head[0].text == "38个重点项目集中开工");
+  CHECK(role_lines(l, 1, "jumphead").empty());  // not over the first part
+  // Smaller than the headline, in the jumphead style's size (小三, 15 pt).
+  const auto main = role_lines(l, 1, "headline");
+  REQUIRE(!main.empty());
+  CHECK(head[0].h < main[0].h);
+  CHECK(head[0].h == base::from_pt(15));
+  // At the frame's top, centred across its two columns, the continuation line under it
+  // and every body line below that.
+  const model::Layout& L = l.layout();
+  const Len frame_x = L.col_x(3), frame_w = 2 * L.column_width + L.gutter;
+  CHECK(head[0].y >= L.row_y(1) - 10);
+  CHECK(std::abs((head[0].x - frame_x) - (frame_x + frame_w - right(head[0]))) <= 100);
+  const auto in = jumps(l, 3);
+  REQUIRE(in.size() == 1);
+  CHECK(in[0].y >= bottom(head[0]) - 10);
+  for (const auto& b : role_lines(l, 3, "body")) CHECK(b.y >= bottom(head[0]) - 10);
+  CHECK(l.found("overset").empty());
+  Violations v = check_all(l);
+  CHECK_MESSAGE(v.empty(), first(v));
+}
+
+TEST_CASE("a <jumphead> gives the continuation its own short head") {
+  std::string story = jumping(700);
+  story.replace(story.find("<p>"), 0, "<jumphead>开工项目</jumphead>");
+  const Laid l = lay_out(issue_xml("tabloid", three_pages(story)));
+  const auto head = role_lines(l, 3, "jumphead");
+  REQUIRE(head.size() == 1);
+  CHECK(head[0].text == "开工项目");
+  // Where the text does not reach the continuation, neither does its head.
+  std::string short_story = jumping(200);
+  short_story.replace(short_story.find("<p>"), 0, "<jumphead>开工项目</jumphead>");
+  const Laid s = lay_out(issue_xml("tabloid", three_pages(short_story)));
+  CHECK(s.lines(3, "projects").empty());
 }

@@ -161,6 +161,17 @@ TEST_CASE("more bad inputs, in memory: line, message and fix") {
        "unknown style 'nope'", "headline"},
       {"<article id=\"a\" col=\"1\" cols=\"2\" row=\"1\" rows=\"9\">\n<p>甲<b class=\"x\">乙</b></p>\n</article>", 4,
        "unknown attribute class on <b>", "takes: style"},
+      {"<article id=\"a\" col=\"1\" cols=\"2\" row=\"1\" rows=\"9\">\n<jumphead>甲</jumphead>\n<p>乙</p>\n</article>", 4,
+       "<jumphead> in article 'a', which does not jump to another page", "add a <frame page="},
+      {"<article id=\"a\">\n<jumphead>甲</jumphead>\n<jumphead>乙</jumphead>\n<p>丙</p>\n<frame col=\"1\" cols=\"2\" row=\"1\" "
+       "rows=\"5\"/>\n<frame page=\"2\" col=\"1\" cols=\"2\" row=\"1\" rows=\"5\"/>\n</article>",
+       5, "a second <jumphead> in article 'a' (the first is at line 4)", "keep one <jumphead>"},
+      {"<article id=\"a\">\n<jumphead style=\"nope\">甲</jumphead>\n<p>丙</p>\n<frame col=\"1\" cols=\"2\" row=\"1\" "
+       "rows=\"5\"/>\n<frame page=\"2\" col=\"1\" cols=\"2\" row=\"1\" rows=\"5\"/>\n</article>",
+       4, "unknown style 'nope'", "headline"},
+      {"<article id=\"a\">\n<jumphead></jumphead>\n<p>丙</p>\n<frame col=\"1\" cols=\"2\" row=\"1\" "
+       "rows=\"5\"/>\n<frame page=\"2\" col=\"1\" cols=\"2\" row=\"1\" rows=\"5\"/>\n</article>",
+       4, "<jumphead> has no text", "write its text"},
   };
   const auto where = test::source_root() / "tests/data/good/mem.xml";
   for (const auto& c : cases) {
