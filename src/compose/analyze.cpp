@@ -128,6 +128,12 @@ void set_hanging(std::vector<Atom>& at, const ParaStyle& st) {
 // length costs its length.
 void set_spaces(std::vector<Atom>& at, const ParaStyle& st) {
   auto latin_side = [](const Atom& a) { return a.kind == Kind::Latin || a.kind == Kind::Other; };
+  // Zero-width format characters (ZWSP, WJ, ZWJ, ZWNJ, BOM) do not change what a space
+  // stands between: `No.⁠ ⁠2024` has a word space.
+  auto format = [](const Atom& a) {
+    return a.kind == Kind::Control &&
+           (a.first == 0x200B || a.first == 0x2060 || a.first == 0x200C || a.first == 0x200D || a.first == 0xFEFF);
+  };
   for (std::size_t l = 0; l < at.size();) {
     if (at[l].kind != Kind::Space) {
       ++l;
@@ -135,7 +141,10 @@ void set_spaces(std::vector<Atom>& at, const ParaStyle& st) {
     }
     std::size_t r = l;
     while (r < at.size() && at[r].kind == Kind::Space) ++r;
-    const bool word = l > 0 && r < at.size() && latin_side(at[l - 1]) && latin_side(at[r]);
+    std::size_t lo = l, hi = r;  // the visible neighbours: at[lo - 1] and at[hi]
+    while (lo > 0 && format(at[lo - 1])) --lo;
+    while (hi < at.size() && format(at[hi])) ++hi;
+    const bool word = lo > 0 && hi < at.size() && latin_side(at[lo - 1]) && latin_side(at[hi]);
     for (std::size_t i = l; i < r; ++i) {
       Atom& a = at[i];
       if (word) {
@@ -222,7 +231,7 @@ void prefix_sums(Paragraph::Impl& p) {
     x.lead += a.lead_rem();
     x.trail += a.trail_rem();
     if (a.space != SpaceKind::None) x.ws_shrink += std::max<Len>(a.width() - a.space_min(), 0);
-    if (a.space == SpaceKind::Word) x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
+    if (a.space != SpaceKind::None) x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
     x.hl_shrink += g.nat - g.min;
     x.hl_stretch += g.max - g.nat;
     x.slots += g.slot ? 1 : 0;

@@ -48,7 +48,7 @@ void word_space_items(LineWork& w, bool shrink, std::vector<Item>& out) {
   out.clear();
   for (std::size_t k = w.s + 1; k + 1 < w.ve; ++k) {
     const Atom& a = w.atom(k);
-    if (a.space != SpaceKind::Word && !(shrink && a.space == SpaceKind::Typed)) continue;
+    if (a.space == SpaceKind::None) continue;
     const Len cap = shrink ? w.width(k) - a.space_min() : a.space_max() - w.width(k);
     if (cap > 0) out.push_back({&w.at(k).extra, shrink ? -1 : +1, cap, a.start});
   }

@@ -58,9 +58,10 @@ struct Atom {
   Len fix_shift() const { return kind == Kind::Mark ? fix / 2 : 0; }
   // Word spaces shrink to 1/4 em and stretch to 1/2 em (JLREQ §3.8 values); a space
   // typed between Han characters (a byline's, a dateline's) may give up half its width,
-  // never more: it stays visible.
+  // never more: it stays visible; it may grow by 1/2 em before any character is spaced
+  // out (JLREQ §3.8: expansion goes to spaces first).
   Len space_min() const { return space == SpaceKind::Typed ? (shaped + fix + 1) / 2 : std::min(shaped, em / 4); }
-  Len space_max() const { return std::max(shaped, em / 2); }
+  Len space_max() const { return space == SpaceKind::Typed ? shaped + fix + em / 2 : std::max(shaped, em / 2); }
   Len lead_rem() const { return lead_cap - lead_cut; }
   Len trail_rem() const { return trail_cap - trail_cut; }
   bool is_char() const { return kind == Kind::Han || kind == Kind::Latin || kind == Kind::Other; }

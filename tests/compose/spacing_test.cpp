@@ -132,6 +132,29 @@ TEST_CASE("stretch order: Han–Latin spaces reach 1/4 em before other gaps open
   CHECK(ct::sum_adjust(l, "justify") > 0);
 }
 
+TEST_CASE("stretch order: a typed space grows by 1/2 em before characters are spaced out") {
+  // 10 em: the comma cannot start line 2 and squeezing the line cannot take it in, so
+  // 九 goes down and line 1 must grow by 1/2 em. The space typed between the names takes
+  // it all (JLREQ §3.8: expansion goes to spaces first): no character is spaced out.
+  const std::string text = "记者 赵一鸣六七八九十，一二三四五";
+  const auto lines = ct::para(text).lines(kEm * 10);
+  REQUIRE(lines.size() == 2);
+  const auto& l = lines[0];
+  CAPTURE(compose::dump_line(ct::para(text), l));
+  CHECK(ct::line_text(l) == "记者 赵一鸣六七八九");
+  CHECK(l.width == kEm * 10);
+  CHECK(ct::sum_adjust(l, "stretch-space") == kEm / 2);
+  CHECK(ct::sum_adjust(l, "justify") == 0);
+  CHECK(l.stretch_em1000 == 0);
+  CHECK_FALSE(l.loose);
+  // More than 1/2 em to fill: the space stops at 1/2 em, the gaps share the rest.
+  const auto wide = ct::para(text).lines(kEm * 10 + kEm / 4);
+  REQUIRE(wide.size() == 2);
+  CHECK(ct::line_text(wide[0]) == "记者 赵一鸣六七八九");
+  CHECK(ct::sum_adjust(wide[0], "stretch-space") == kEm / 2);
+  CHECK(ct::sum_adjust(wide[0], "justify") == kEm / 4);
+}
+
 TEST_CASE("shrink order: the line-end mark first, then the other marks") {
   // 一，三四五六七八九十。: 11 em on a 10.25-em line needs 3/4 em: the period gives its
   // blank half, the comma the remaining 1/4 em.
