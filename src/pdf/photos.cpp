@@ -51,9 +51,11 @@ void PhotoWork::work() {
       // A photo whose proof is wanted is prepared afresh: its one decode serves the proof
       // too, and the proof is then the one a build without the cache draws.
       const bool proof = store_.proof_pending(*s->entry);
-      if (!proof && cache_->load(*s->entry, s->photo)) continue;
-      prepare_photo(*s->entry, store_, *conv_, *resep_, opt_, s->photo);
-      cache_->save(*s->entry, s->photo);
+      if (proof || !cache_->load(*s->entry, s->photo)) {
+        prepare_photo(*s->entry, store_, *conv_, *resep_, opt_, s->photo);
+        cache_->save(*s->entry, s->photo);
+      }
+      s->photo.image.digest = md5_hex(s->photo.image.data());  // here, not after every photo is done
     } catch (...) {
       s->error = std::current_exception();
     }

@@ -49,6 +49,7 @@ struct PreparedImage {
   int width = 0, height = 0;
   std::string smask_flate;                      // 8-bit alpha, Flate; empty when opaque
   std::string stencil_flate;                    // or a 1-bit mask (1 = not painted), Flate
+  std::string digest;  // MD5 of data(), for the file's fingerprint: made by the photo's worker
   const std::string& data() const { return converted.empty() ? source->bytes : converted; }
 };
 

@@ -301,7 +301,7 @@ std::vector<frame::Cmyk> spots_of(const frame::Document& doc) {
 std::string fingerprint(const Resources& r) {
   std::string key = r.output_profile;
   for (const auto& [face, f] : r.fonts) key += f.base_font + f.program_flate + f.to_unicode + f.widths + f.vertical_metrics;
-  for (const auto& im : r.images) key += md5_hex(im.data()) + im.smask_flate + im.stencil_flate;
+  for (const auto& im : r.images) key += (im.digest.empty() ? md5_hex(im.data()) : im.digest) + im.smask_flate + im.stencil_flate;
   for (const auto& f : r.forms) key += md5_hex(f.doc->bytes) + std::to_string(f.page);
   return md5_hex(key);
 }
