@@ -84,7 +84,7 @@ bool Paragraph::Impl::head_fit(std::size_t s, Len measure, bool first, Plan& out
       // more, so that of two equal ways the longer line comes first.
       Cost c = (balance || !last ? r * r * (last ? 16 : 17) / 16 : 0) + squeeze * kShrinkPerEm / em;
       const int kind = last ? 0 : gaps[b - 1].head;
-      Cost bad = kind >= 3 || (!last && gaps[b - 1].kind == BreakKind::Unit) ? 1 : 0;
+      Cost bad = kind >= 3 || (!last && gaps[b - 1].kind >= BreakKind::Unit) ? 1 : 0;
       if (kind < 3) c += kBreakCost[kind];
       if (last && orphan(nodes[i].start) && !(nodes[i].first && i == 0)) ++bad;
       const Score sc = nodes[i].score + Score{bad, 1, kind > 0 ? 1 : 0, c};

@@ -34,7 +34,8 @@ enum class BreakKind : std::uint8_t {
   Free,    // an ordinary opportunity: UAX #14 pair rules, then the CLREQ kinsoku tables
   Url,     // inside a URL or e-mail address, after / . - @ ? & (no hyphen is added)
   Hyphen,  // inside a Latin word at a libhyphen point: a hyphen is added at the line end
-  Unit,    // inside a unit kept whole (a range, a standard number, a date, a name)
+  Unit,    // inside a unit kept whole (a range, a standard number, a date)
+  Name,    // inside a name or role of a dateline: only where the line would go flush left
 };
 
 struct Atom {

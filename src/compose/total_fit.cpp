@@ -37,6 +37,9 @@ constexpr Cost kHyphen = 3000;          // a hyphenated line end
 constexpr Cost kDoubleHyphen = 10000;   // two hyphenated line ends in a row
 constexpr Cost kUrl = 300;              // a URL broken after / . - @ ? &
 constexpr Cost kUnit = 20000000;        // a unit broken: only to avoid a loose line
+// A dateline's name or role broken (孙|悦): a loose line at 0.20 em per gap costs as
+// much, so a name breaks only where keeping it whole would space a line out further.
+constexpr Cost kName = kLoose * 4;
 constexpr Cost kEmergency = 1000000000000LL;  // a word broken where the measure ran out
 constexpr int kMaxCandidates = 64;      // lines looked at per break, at most
 constexpr std::size_t kWorkPerAtom = 48;  // budget per atom of the paragraph, then first fit
@@ -109,6 +112,7 @@ Cost break_penalty(const Gap& g) {
     case BreakKind::Url: return kUrl;
     case BreakKind::Hyphen: return kHyphen;
     case BreakKind::Unit: return kUnit;
+    case BreakKind::Name: return kName;
     default: return 0;
   }
 }

@@ -129,12 +129,12 @@ class Finder {
 
 // Every break strictly inside [a, e) becomes a Unit break (URL breaks and forced breaks
 // stay what they are).
-void keep_whole(Paragraph::Impl& p, std::uint32_t a, std::uint32_t e) {
+void keep_whole(Paragraph::Impl& p, std::uint32_t a, std::uint32_t e, BreakKind kind = BreakKind::Unit) {
   for (std::size_t i = p.atom_at(a); i + 1 < p.atoms.size() && p.atoms[i + 1].start < e; ++i) {
     Gap& g = p.gaps[i];
     if (p.atoms[i].start < a || !g.can_break || g.forced || g.kind == BreakKind::Url) continue;
-    g.kind = BreakKind::Unit;
-    g.rule = "unit";
+    g.kind = kind;
+    g.rule = kind == BreakKind::Name ? "name" : "unit";
   }
 }
 
@@ -147,7 +147,7 @@ void dateline_names(Paragraph::Impl& p, std::uint32_t a, std::uint32_t e) {
     const char32_t c = i < v.size() ? v[i].c : 0;
     const bool open = c == '(' || c == 0xFF08, close = c == ')' || c == 0xFF09;
     const bool sep = c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || close || c == 0;
-    if (inside && sep && i > start + 1) keep_whole(p, v[start].at, i < v.size() ? v[i].at : e);
+    if (inside && sep && i > start + 1) keep_whole(p, v[start].at, i < v.size() ? v[i].at : e, BreakKind::Name);
     if (open) inside = true;
     if (close) inside = false;
     if (open || sep) start = i + 1;
