@@ -79,7 +79,7 @@ Para paragraph(Rng& r) {
   return p;
 }
 
-int g_lines = 0, g_loose = 0, g_unit_splits = 0;
+int g_lines = 0, g_loose = 0, g_unit_splits = 0, g_hung = 0;
 
 bool inside(std::size_t at, const std::pair<std::size_t, std::size_t>& r) { return at > r.first && at < r.second; }
 
@@ -120,10 +120,23 @@ bool strained(const std::vector<compose::Line>& lines) {
   return lines.size() > 1 && chars(ct::u32(ct::line_text(lines.back()))) < 2;
 }
 
-void check_setting(const Para& p, double pt, int m) {
+// A mark hung past the measure (行末悬挂, style option): one of 、，。． ending the line,
+// standing half its em past the measure; the rest of the line fills the measure.
+void check_hang(const compose::Line& l, Len measure, Len em) {
+  if (l.hang == 0) return;
+  ++g_hung;
+  const std::u32string t = ct::u32(ct::line_text(l));
+  REQUIRE(!t.empty());
+  CHECK(std::u32string(U"、，。．").find(t.back()) != std::u32string::npos);
+  CHECK(l.hang == em / 2);
+  if (!l.loose) CHECK(l.width == measure + l.hang);
+}
+
+void check_setting(const Para& p, double pt, int m, bool hanging) {
   compose::ParaStyle st;
   st.keep_dates = true;
   st.datelines = p.datelines;
+  st.hanging_punct = hanging;
   const auto para = ct::para(p.text, st, pt);
   const Len em = base::from_pt(pt);
   const Len measure = base::from_pt(pt * m);
@@ -133,6 +146,7 @@ void check_setting(const Para& p, double pt, int m) {
     const auto& l = lines[i];
     CAPTURE(ct::line_text(l));
     CAPTURE(l.break_reason);
+    check_hang(l, measure, em);
     if (l.last) continue;
     ++g_lines;
     g_loose += l.loose ? 1 : 0;
@@ -151,7 +165,9 @@ void check_setting(const Para& p, double pt, int m) {
   // A unit is split only where keeping every unit whole leaves a loose line (or an orphan).
   CAPTURE(m);
   CAPTURE(pt);
-  const auto whole = ct::para(glued(p), compose::ParaStyle{}, pt).lines(measure);
+  compose::ParaStyle plain;
+  plain.hanging_punct = hanging;
+  const auto whole = ct::para(glued(p), plain, pt).lines(measure);
   CHECK(strained(whole));
 }
 
@@ -164,8 +180,22 @@ TEST_CASE("property: Han–Latin mixed text with numbers, ranges, URLs and datel
     const Para p = paragraph(r);
     CAPTURE(p.text);
     for (double pt : {9.0, 10.5})
-      for (int m = 8; m <= 30; ++m) check_setting(p, pt, m), ++settings;
+      for (int m = 8; m <= 30; ++m) check_setting(p, pt, m, false), ++settings;
   }
   MESSAGE("mixed: " << g_loose << " loose of " << g_lines << " lines in " << settings << " settings; units split "
                     << g_unit_splits << " times");
+}
+
+TEST_CASE("property: the same with hanging punctuation (行末悬挂), as the bundled layouts set body text") {
+  Rng r{20240315};
+  g_lines = g_loose = g_unit_splits = g_hung = 0;
+  for (int n = 0; n < 30; ++n) {
+    const Para p = paragraph(r);
+    CAPTURE(p.text);
+    for (double pt : {9.0, 10.5})
+      for (int m = 8; m <= 30; ++m) check_setting(p, pt, m, true);
+  }
+  CHECK(g_hung > 0);
+  MESSAGE("mixed, hanging: " << g_loose << " loose of " << g_lines << " lines, " << g_hung << " marks hung; units split "
+                             << g_unit_splits << " times");
 }

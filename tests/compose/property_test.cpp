@@ -136,7 +136,7 @@ void check_shares(const char* what) {
   CAPTURE(g_justified);
   CAPTURE(g_loose);
   CHECK(g_orphans * 100 < g_settings * 3);
-  MESSAGE(what << ": " << g_loose << " loose of " << g_justified << " justified lines, " << g_orphans
+  MESSAGE(std::string(what) << ": " << g_loose << " loose of " << g_justified << " justified lines, " << g_orphans
                << " orphans in " << g_settings << " settings");
   g_settings = g_orphans = g_justified = g_loose = 0;
 }
