@@ -11,6 +11,7 @@
 #include "cli/finish_step.h"
 #include "cli/incremental.h"
 #include "cli/outputs.h"
+#include "cli/proof_ahead.h"
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/sheet.h"
@@ -240,25 +241,48 @@ std::string sheet_of(const Run& r, const frame::Document* doc, bool ok, const st
   return proof_sheet_html(in, dir);
 }
 
-// Page i's proof into `file`: the page cache's copy when it has one drawn with these
-// options, else drawn now (and kept in the cache).
-void draw_proof(Run& r, const frame::Document& doc, image::Store& images, size_t i, const fs::path& file,
-                const render::PngOptions& o, const std::string& options) {
+render::PngOptions png_options(const BuildArgs& args) {
+  render::PngOptions o;
+  o.dpi = args.png_dpi;
+  o.overlay = args.png_overlay;
+  return o;
+}
+
+// The proofs of the pages in `drawn`, drawn while the PDF is written (cli/proof_ahead.h).
+void draw_ahead(const Run& r, const frame::Document& doc, image::Store& images, const std::set<int>& drawn,
+                ProofsAhead& ahead) {
+  std::vector<size_t> pages;
+  std::vector<fs::path> names;
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    if (drawn.count(doc.pages[i].number)) {
+      char name[32];
+      std::snprintf(name, sizeof name, "page-%02d.png", doc.pages[i].number);
+      pages.push_back(i);
+      names.push_back(name);
+    }
+  ahead.start(doc, images, pages, r.args.png_dir, names, png_options(r.args));
+}
+
+// Page i's proof into `file`: drawn ahead, or the page cache's copy when it has one drawn
+// with these options, else drawn now; a proof drawn here is kept in the cache.
+void draw_proof(Run& r, const frame::Document& doc, image::Store& images, ProofsAhead& ahead, size_t i,
+                const fs::path& file, const std::string& options) {
   const int number = doc.pages[i].number;
+  if (ahead.take(i, file)) {
+    if (r.cache) r.cache->store_proof(number, options, file);
+    return;
+  }
   if (r.cache)
     if (const auto hit = r.cache->proof(number, options)) {
       std::error_code ec;
       if (fs::copy_file(*hit, file, fs::copy_options::overwrite_existing, ec)) return;
     }
-  render::render_png(doc, images, static_cast<int>(i), file, o);
+  render::render_png(doc, images, static_cast<int>(i), file, png_options(r.args));
   if (r.cache) r.cache->store_proof(number, options, file);
 }
 
 std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame::Document& doc,
-                                 image::Store& images, std::vector<MadePdf>& pdfs) {
-  render::PngOptions o;
-  o.dpi = r.args.png_dpi;
-  o.overlay = r.args.png_overlay;
+                                 image::Store& images, std::vector<MadePdf>& pdfs, ProofsAhead& ahead) {
   const std::string options = proof_options(r.args);
   // The proofs are drawn (or copied from the cache) into the files the commit publishes;
   // their time is the report's "proofs" stage.
@@ -266,7 +290,7 @@ std::vector<std::string> publish(Run& r, const model::Issue& issue, const frame:
   const auto draw = [&](size_t i, const fs::path& file) {
     const auto t0 = std::chrono::steady_clock::now();
     r.progress.step("drawing proof", static_cast<int>(i) + 1, static_cast<int>(doc.pages.size()));
-    draw_proof(r, doc, images, i, file, o, options);
+    draw_proof(r, doc, images, ahead, i, file, options);
     proofs_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   };
   const auto make_report = [&](const std::vector<std::string>& written, const std::vector<std::string>& removed) {
@@ -360,11 +384,14 @@ bool build(Run& r) {
   if (r.failed()) return false;
   want_proofs(args, doc, images, drawn);
   const char* what = args.split ? "writing page" : "writing PDF";
-  std::vector<MadePdf> pdfs = make_pdfs(args, issue, doc, images, placed_pdfs, photos.get(), r.ctx, r.outputs.pdf_paths(),
-                                        [&r, what](int done, int total) { r.progress.step(what, done, total); });
+  ProofsAhead ahead;
+  std::vector<MadePdf> pdfs = make_pdfs(
+      args, issue, doc, images, placed_pdfs, photos.get(), r.ctx, r.outputs.pdf_paths(),
+      [&r, what](int done, int total) { r.progress.step(what, done, total); },
+      [&] { output_step([&] { draw_ahead(r, doc, images, drawn, ahead); }); });
   sw.lap("pdf");
   if (r.failed()) return false;
-  r.report.files = publish(r, issue, doc, images, pdfs);
+  r.report.files = publish(r, issue, doc, images, pdfs, ahead);
   sw.lap("write");
   return true;
 }

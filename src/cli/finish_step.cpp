@@ -176,13 +176,15 @@ std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue,
                                image::Store& images, placed::Library& placed, pdf::PhotoWork* photos,
                                base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
-                               const std::function<void(int done, int total)>& progress) {
+                               const std::function<void(int done, int total)>& progress,
+                               const std::function<void()>& prepared) {
   pdf::Options opt = pdf_options(args, issue, ctx);
   opt.title = doc.title;
   opt.date_iso = doc.date_iso;
   opt.placed = &placed;
   const auto res = pdf::prepare(doc, images, opt, ctx.diag, photos);
   if (ctx.diag.has_errors()) return {};
+  if (prepared) prepared();
   const int ink = issue.layout.ink_limit_percent;
   std::vector<Made> files(paths.size());
   for (size_t i = 0; i < files.size(); ++i) files[i].path = paths[i];

@@ -26,11 +26,13 @@ std::shared_ptr<pdf::PhotoWork> start_photos(const BuildArgs& args, const model:
 // Writes and preflights the PDF(s) in memory: the whole issue (one path) or, with
 // --split, one PDF per page (one path per page, in order), all from fonts and photos
 // prepared once (pdf::prepare). Findings go to ctx.diag, preflight's naming the PDF file
-// and the issue's page. Writing the files is cli/outputs.h's.
+// and the issue's page. Writing the files is cli/outputs.h's. `prepared` runs once the
+// fonts and photos are prepared (every photo decoded), before the files are written.
 std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue, const frame::Document& doc,
                                image::Store& images, placed::Library& placed, pdf::PhotoWork* photos,
                                base::Context& ctx,
                                const std::vector<std::filesystem::path>& paths,
-                               const std::function<void(int done, int total)>& progress = {});
+                               const std::function<void(int done, int total)>& progress = {},
+                               const std::function<void()>& prepared = {});
 
 }  // namespace cli
