@@ -54,13 +54,14 @@ void prepare_forms(const frame::Document& doc, placed::Library& lib, Resources& 
       const auto key = std::make_pair(f.path, f.page);
       if (res.form_of.count(key)) continue;
       const placed::Document& d = lib.get(f.path, f.loc);
+      const std::string what = f.id == "masthead" ? "the masthead logo" : "ad '" + f.id + "'";
+      // Checked first: a file over preflight's budgets stops here (placed/check.cpp).
+      const auto findings = placed::check(d, f.page, res.opt.ink_limit_percent, what, f.id, f.loc, page.number);
       PreparedForm pf{&d, f.page, placed::page(d, f.page, f.loc), placed::inspect(d, f.page).transparency};
       res.form_of[key] = res.forms.size();
       res.forms.push_back(pf);
       check_intent(d, f, page.number, res, diag);
-      const std::string what = f.id == "masthead" ? "the masthead logo" : "ad '" + f.id + "'";
-      for (const auto& finding : placed::check(d, f.page, res.opt.ink_limit_percent, what, f.id, f.loc, page.number))
-        diag.add(finding);
+      for (const auto& finding : findings) diag.add(finding);
     }
 }
 

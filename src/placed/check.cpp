@@ -15,7 +15,7 @@ std::vector<base::Finding> check(const Document& doc, int page, int ink_limit_pe
   static const std::set<std::string> kContent = {c::kFontEmbed,  c::kFontType3,     c::kDeviceRgb,
                                                  c::kTextRgb,    c::kTextGray,      c::kTextRichBlack,
                                                  c::kBlackKnockout, c::kResolution, c::kInk,
-                                                 c::kCmykJpegDecode, c::kStructure};
+                                                 c::kCmykJpegDecode, c::kStructure, c::kBudget};
   preflight::Options o;
   o.ink_limit_percent = ink_limit_percent;
   o.measure_image_ink = true;  // nobody measured the ad's photos
@@ -28,6 +28,9 @@ std::vector<base::Finding> check(const Document& doc, int page, int ink_limit_pe
     f.article = id;
     f.page = issue_page;
     if (f.fix.empty()) f.fix = "ask the agency for a corrected file (PDF/X-4 for the paper's output condition)";
+    // A file too costly to check is not placed at all: the writer would have to decode
+    // the same streams (docs/print.md "Budgets").
+    if (f.code == c::kBudget) throw base::Error(f.loc, f.message, f.fix);
     out.push_back(f);
   }
   return out;

@@ -3,6 +3,7 @@
 // modes, constant alpha), fonts (§9.6–9.8: embedded when the descriptor has a font file).
 // Resources are walked recursively through forms, patterns and soft masks, each object
 // once; the content streams are read for the operators that select a device colour space.
+#include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -11,6 +12,7 @@
 
 #include "placed/placed.h"
 #include "placed/qpdf_open.h"
+#include "preflight/streams.h"
 
 namespace placed {
 
@@ -38,6 +40,8 @@ class Walker {
     return seen_.insert(o.getObjGen().unparse(' ')).second;
   }
   std::set<std::string> seen_;
+  std::uint64_t budget_ = 32u << 20;  // decoded content bytes, as preflight's page budget
+  bool within_budget(Obj s);
 };
 
 // A colour space by its family, and the spaces it is built on.
@@ -167,7 +171,24 @@ class Operators : public Obj::ParserCallbacks {
   Obj last_;
 };
 
+// A content stream is parsed only when it decodes within the budget the whole walk
+// shares (preflight/streams.h); one that does not is preflight's finding
+// (preflight-budget), never gigabytes here.
+bool Walker::within_budget(Obj s) {
+  std::vector<Obj> streams;
+  if (s.isStream()) streams.push_back(s);
+  else if (s.getKey("/Contents").isArray()) streams = s.getKey("/Contents").getArrayAsVector();
+  else streams.push_back(s.getKey("/Contents"));
+  for (auto& c : streams) {
+    Pl_Discard none;
+    if (c.isStream() && preflight::pipe_decoded(c, &none, qpdf_dl_generalized, budget_) != preflight::Decoded::Ok)
+      return false;
+  }
+  return true;
+}
+
 void Walker::content(Obj s) {
+  if (!within_budget(s)) return;
   Operators ops(*this);
   try {
     if (s.isStream()) s.parseAsContents(&ops);

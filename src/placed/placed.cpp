@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "base/context.h"
+#include "preflight/streams.h"
 #include "placed/qpdf_open.h"
 
 namespace placed {
@@ -58,8 +59,14 @@ void read_output_intent(QPDF& pdf, Document& d) {
     if (id.isString()) d.output_condition = id.getUTF8Value();
     Obj prof = oi.getKey("/DestOutputProfile");
     if (prof.isStream()) {
-      auto buf = prof.getStreamData(qpdf_dl_generalized);
-      d.output_profile = fingerprint(std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()));
+      // Decoded within a cap like everything preflight reads (preflight/streams.h); one
+      // that does not decode is known by its raw bytes.
+      std::string icc;
+      if (preflight::decode_stream(prof, qpdf_dl_generalized, 16u << 20, icc) != preflight::Decoded::Ok) {
+        auto raw = prof.getRawStreamData();
+        icc.assign(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+      }
+      d.output_profile = fingerprint(icc);
     }
     return;
   }
@@ -90,9 +97,17 @@ const Document& Library::get(const fs::path& file, const base::Loc& from) {
   d->bytes = base::read_input_file(file, from, "PDF file '" + file.string() + "'", limit);
   d->hash = fingerprint(d->bytes);
   try {
+    if (const auto why = preflight::xref_streams_problem(d->bytes))
+      fail(file, from, "cannot be read within preflight's budgets: " + *why,
+           "ask for the file again, exported as PDF/X-4 (a real ad's objects decode to a few megabytes)");
     auto pdf = open(d->bytes, file.string());
+    if (const auto why = preflight::object_streams_problem(*pdf))
+      fail(file, from, "cannot be read within preflight's budgets: " + *why,
+           "ask for the file again, exported as PDF/X-4 (a real ad's objects decode to a few megabytes)");
     for (auto& p : QPDFPageDocumentHelper(*pdf).getAllPages()) d->pages.push_back(page_info(p));
     read_output_intent(*pdf, *d);
+  } catch (const base::Error&) {
+    throw;
   } catch (const std::exception& e) {
     fail(file, from, std::string("cannot be read: ") + e.what(),
          "the file is damaged or not a PDF: ask for it again (exported as PDF/X-4 or PDF/X-1a)");

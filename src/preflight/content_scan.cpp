@@ -8,10 +8,14 @@
 // * total ink of k/K colours over the limit;
 // * effective image resolution: pixels ÷ placed size from the CTM at Do (docs/print.md
 //   "Resolution": < 200 ppi warning, < 100 ppi error).
+#include <qpdf/Pl_Concatenate.hh>
+#include <qpdf/Pl_QPDFTokenizer.hh>
+
 #include <charconv>
 #include <cmath>
 
 #include "preflight/checks.h"
+#include "preflight/streams.h"
 
 namespace preflight {
 
@@ -56,14 +60,26 @@ std::string colour_text(const Colour& c) {
   }
 }
 
+// Thrown when a page's content budget runs out; scan_page_content reports it.
+struct OverBudget {};
+
 struct Shared {
   int page;
   const Options& opt;
   Report& r;
-  std::set<QPDFObjGen> active;  // forms being drawn (guards against cycles)
+  std::uint64_t left = 0;       // decoded content this page's check may still interpret
+  bool over = false;            // the budget ran out (qpdf swallows exceptions on the way up)
+  std::set<QPDFObjGen> active;  // forms being drawn (a form that draws itself is an error)
+  // Forms already scanned in a state that gives the same findings: a form drawn again
+  // from the same state (translation aside, which no check looks at) says nothing new,
+  // so forms nested k deep and drawn n times each cost k scans, not n^k.
+  std::set<std::string> scanned;
   std::map<QPDFObjGen, double> worst_ppi;
   std::map<QPDFObjGen, std::string> image_names;
 };
+
+// Forms nested deeper than this are not followed: an error, as no real file comes near.
+constexpr int kMaxFormDepth = 32;
 
 // A PDF number ("-.5", "12", "3.25"), in the C locale whatever the process's is.
 double number(const std::string& v) {
@@ -115,6 +131,7 @@ class Scanner : public QPDFObjectHandle::TokenFilter {
   void text_colour(const Colour& c, bool overprint);
   void draw_xobject();
   void draw_form(QPDFObjectHandle form);
+  std::string state_key(QPDFObjectHandle form, QPDFObjectHandle res) const;
   void image_at(QPDFObjectHandle key, double w_px, double h_px, const std::string& label);
   void inline_image();
 
@@ -273,8 +290,37 @@ void Scanner::draw_xobject() {
     image_at(x, d.getKey("/Width").getNumericValue(), d.getKey("/Height").getNumericValue(), "image " + object_name(x));
 }
 
+// What the checks inside a form depend on: the form and its resources, the colours,
+// overprint and text render mode it inherits, and the CTM's scale and rotation (image
+// resolution); not the translation.
+std::string Scanner::state_key(QPDFObjectHandle form, QPDFObjectHandle res) const {
+  std::string k = form.getObjGen().unparse(' ') + "|" + (res.isIndirect() ? res.getObjGen().unparse(' ') : "d") + "|";
+  const double v[] = {gs_.ctm.a, gs_.ctm.b, gs_.ctm.c, gs_.ctm.d, gs_.fill.v[0], gs_.fill.v[1], gs_.fill.v[2],
+                      gs_.fill.v[3], gs_.stroke.v[0], gs_.stroke.v[1], gs_.stroke.v[2], gs_.stroke.v[3]};
+  k.append(reinterpret_cast<const char*>(v), sizeof v);
+  const int i[] = {gs_.fill.kind, gs_.stroke.kind, gs_.op_fill, gs_.op_stroke, gs_.opm, gs_.tr};
+  k.append(reinterpret_cast<const char*>(i), sizeof i);
+  return k;
+}
+
+// Every form drawn costs at least this much of the content budget, so empty forms drawn
+// over and over still run it out.
+constexpr std::uint64_t kFormCost = 1024;
+
 void Scanner::draw_form(QPDFObjectHandle form) {
-  if (depth_ > 16 || !s_.active.insert(form.getObjGen()).second) return;
+  const std::string name = "form " + object_name(form);
+  if (depth_ >= kMaxFormDepth) {
+    s_.r.error(code::kBudget, s_.page, "depth",
+               "forms are nested more than " + std::to_string(kMaxFormDepth) + " deep: the innermost are not checked");
+    return;
+  }
+  if (s_.active.count(form.getObjGen())) {
+    s_.r.error(code::kStructure, s_.page, name, name + " draws itself (ISO 32000-1 §8.10.1 forbids it)");
+    return;
+  }
+  auto res = form.getDict().getKey("/Resources");
+  if (!res.isDictionary()) res = resources_;
+  if (!s_.scanned.insert(state_key(form, res)).second) return;
   State st = gs_;
   auto m = form.getDict().getKey("/Matrix");
   if (m.isArray() && m.getArrayNItems() == 6) {
@@ -283,10 +329,20 @@ void Scanner::draw_form(QPDFObjectHandle form) {
               m.getArrayItem(4).getNumericValue(), m.getArrayItem(5).getNumericValue()};
     st.ctm = times(fm, st.ctm);
   }
-  auto res = form.getDict().getKey("/Resources");
-  Scanner inner(s_, st, res.isDictionary() ? res : resources_, depth_ + 1);
-  form.filterAsContents(&inner);
+  if (s_.left < kFormCost) s_.over = true;
+  if (s_.over) throw OverBudget{};
+  s_.left -= kFormCost;
+  s_.active.insert(form.getObjGen());
+  Scanner inner(s_, st, res, depth_ + 1);
+  Pl_QPDFTokenizer tokens("preflight form", &inner);
+  const Decoded got = pipe_decoded(form, &tokens, qpdf_dl_generalized, s_.left);
   s_.active.erase(form.getObjGen());
+  if (got == Decoded::OverBudget || s_.over) {
+    s_.over = true;
+    throw OverBudget{};
+  }
+  if (got == Decoded::Failed)
+    s_.r.error(code::kStructure, s_.page, name, "the content of " + name + " cannot be decoded: it is not checked");
 }
 
 // The unit square is the image: its sides in page space are the CTM's column vectors.
@@ -331,19 +387,59 @@ void report_resolution(const Shared& s) {
 
 }  // namespace
 
-void scan_page_content(QPDFPageObjectHelper& page, int page_no, const Options& opt, Report& report) {
-  Shared s{page_no, opt, report, {}, {}, {}};
-  Scanner sc(s, State{}, page.getAttribute("/Resources", false), 0);
-  page.filterContents(&sc);
+namespace {
+
+void report_budget(const Shared& s) {
+  s.r.error(code::kBudget, s.page, "content",
+            "checking the page's content stopped after " + budget_text(s.opt.content_budget) +
+                " of decoded content (forms drawn over and over, or streams that inflate that far): the rest is "
+                "not checked, so the page does not pass");
+}
+
+// Pipes each content stream (several concatenate, ISO 32000-1 §7.8.2) into the scanner
+// within the budget. One that cannot be decoded is an error: what it draws is unchecked.
+void scan_streams(std::vector<QPDFObjectHandle> streams, Scanner& sc, Shared& s) {
+  Pl_QPDFTokenizer tokens("preflight page", &sc);
+  Pl_Concatenate all("preflight contents", &tokens);
+  for (auto& c : streams) {
+    if (!c.isStream()) continue;
+    const Decoded got = pipe_decoded(c, &all, qpdf_dl_generalized, s.left);
+    if (got == Decoded::OverBudget || s.over) throw OverBudget{};
+    if (got == Decoded::Failed)
+      s.r.error(code::kStructure, s.page, "contents " + object_name(c),
+                "the page's content stream " + object_name(c) + " cannot be decoded: what it draws is not checked");
+    unsigned char nl = '\n';
+    all.write(&nl, 1);
+  }
+  all.manualFinish();  // the scan runs here, forms drawn on the way
+  if (s.over) throw OverBudget{};
+}
+
+void scan(Shared& s, QPDFObjectHandle resources, std::vector<QPDFObjectHandle> streams) {
+  s.left = s.opt.content_budget;
+  Scanner sc(s, State{}, resources, 0);
+  try {
+    scan_streams(std::move(streams), sc, s);
+  } catch (const OverBudget&) {
+    report_budget(s);
+  }
   report_resolution(s);
 }
 
+}  // namespace
+
+void scan_page_content(QPDFPageObjectHelper& page, int page_no, const Options& opt, Report& report) {
+  Shared s{page_no, opt, report, 0, false, {}, {}, {}, {}};
+  auto contents = page.getObjectHandle().getKey("/Contents");
+  std::vector<QPDFObjectHandle> streams;
+  if (contents.isArray()) streams = contents.getArrayAsVector();
+  else streams.push_back(contents);
+  scan(s, page.getAttribute("/Resources", false), streams);
+}
+
 void scan_stream(QPDFObjectHandle stream, int page_no, const Options& opt, Report& report) {
-  Shared s{page_no, opt, report, {}, {}, {}};
-  auto res = stream.getDict().getKey("/Resources");
-  Scanner sc(s, State{}, res, 0);
-  stream.filterAsContents(&sc);
-  report_resolution(s);
+  Shared s{page_no, opt, report, 0, false, {}, {}, {}, {}};
+  scan(s, stream.getDict().getKey("/Resources"), {stream});
 }
 
 }  // namespace preflight

@@ -11,8 +11,13 @@
 #include "base/utf8.h"
 
 #include "preflight/checks.h"
+#include "preflight/streams.h"
 
 namespace preflight {
+
+// An output profile or an XMP packet decodes to no more than this (real ones are a few
+// hundred KB; the same as the icc-size input limit).
+constexpr std::uint64_t kMaxMetaBytes = 16u << 20;
 
 std::string text_of(QPDFObjectHandle o) {
   if (o.isString()) return o.getUTF8Value();
@@ -172,8 +177,14 @@ void check_agreement(QPDFObjectHandle info, const std::string& xmp, Report& r) {
 
 // ICC.1 §7.2: bytes 12–15 device class, 16–19 colour space, 36–39 'acsp'.
 void check_profile(QPDFObjectHandle icc, Report& r) {
-  auto buf = icc.getStreamData(qpdf_dl_generalized);
-  const std::string h(reinterpret_cast<const char*>(buf->getBuffer()), std::min<std::size_t>(buf->getSize(), 128));
+  std::string bytes;
+  if (decode_stream(icc, qpdf_dl_generalized, kMaxMetaBytes, bytes) != Decoded::Ok) {
+    r.error(code::kOutputIntent, 0, "icc",
+            "the output intent's DestOutputProfile cannot be decoded, or decodes to more than " +
+                budget_text(kMaxMetaBytes) + ": it is not checked");
+    return;
+  }
+  const std::string h = bytes.substr(0, 128);
   if (h.size() < 128 || h.substr(36, 4) != "acsp") {
     r.error(code::kOutputIntent, 0, "icc", "the output intent's DestOutputProfile is not an ICC profile");
     return;
@@ -221,8 +232,9 @@ void check_output_intent(QPDF& pdf, base::PdfX standard, Report& r) {
 std::string read_xmp(QPDF& pdf) {
   auto md = pdf.getRoot().getKey("/Metadata");
   if (!md.isStream()) return {};
-  auto buf = md.getStreamData(qpdf_dl_generalized);
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  std::string xmp;  // one that cannot be decoded within the budget counts as none
+  decode_stream(md, qpdf_dl_generalized, kMaxMetaBytes, xmp);
+  return xmp;
 }
 
 void check_document(QPDF& pdf, base::PdfX standard, Report& r) {

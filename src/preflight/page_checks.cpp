@@ -6,10 +6,20 @@
 #include "preflight/checks.h"
 #include "preflight/ink.h"
 #include "preflight/jpeg.h"
+#include "preflight/streams.h"
 
 namespace preflight {
 
 bool is_name(QPDFObjectHandle o, const char* name) { return o.isName() && o.getName() == name; }
+
+namespace {
+
+bool is_dct(QPDFObjectHandle d) {
+  auto f = d.getKey("/Filter");
+  return is_name(f, "/DCTDecode") || (f.isArray() && f.getArrayNItems() == 1 && is_name(f.getArrayItem(0), "/DCTDecode"));
+}
+
+}  // namespace
 
 std::string object_name(QPDFObjectHandle o) {
   return o.isIndirect() ? "object " + std::to_string(o.getObjectID()) : std::string("a direct object");
@@ -117,6 +127,9 @@ void Walk::font(const std::string& key, QPDFObjectHandle f) {
   }
 }
 
+// The samples are measured as they are decoded (InkMeter), within the stream budget: an
+// image too big for it, or one qpdf cannot decode (JPXDecode, damaged data), is an error
+// — its ink unchecked is not a pass.
 void Walk::image_ink(QPDFObjectHandle img) {
   if (!opt.measure_image_ink) return;
   auto d = img.getDict();
@@ -126,31 +139,50 @@ void Walk::image_ink(QPDFObjectHandle img) {
                      cs.getArrayItem(1).getDict().getKey("/N").isInteger() &&
                      cs.getArrayItem(1).getDict().getKey("/N").getIntValue() == 4);
   if (!cmyk || !d.getKey("/BitsPerComponent").isInteger() || d.getKey("/BitsPerComponent").getIntValue() != 8) return;
-  std::shared_ptr<Buffer> buf;
-  try {
-    buf = img.getStreamData(qpdf_dl_all);
-  } catch (const std::exception&) {
-    return;  // a filter qpdf cannot decode (JPX): nothing to measure
+  const std::string name = object_name(img);
+  double w = d.getKey("/Width").isNumber() ? d.getKey("/Width").getNumericValue() : 0;
+  double h = d.getKey("/Height").isNumber() ? d.getKey("/Height").getNumericValue() : 0;
+  if (is_dct(d)) {  // the JPEG's own frame header is what the decoder allocates for
+    auto raw = img.getRawStreamData();
+    const JpegInfo info = scan_jpeg({reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()});
+    w = std::max(w, static_cast<double>(info.width)), h = std::max(h, static_cast<double>(info.height));
+  }
+  const double bytes = std::max(w, 1.0) * std::max(h, 1.0) * 4;
+  if (bytes > static_cast<double>(opt.stream_budget)) {
+    r.error(code::kBudget, page, name,
+            "image " + name + " is " + std::to_string(static_cast<long long>(w)) + " × " +
+                std::to_string(static_cast<long long>(h)) + " CMYK pixels, more than preflight measures (" +
+                budget_text(opt.stream_budget) + " of samples): its total ink is not checked");
+    return;
   }
   auto decode = d.getKey("/Decode");
   const bool inverted = decode.isArray() && decode.getArrayNItems() == 8 && decode.getArrayItem(0).getNumericValue() == 1.0;
-  const auto st = cmyk_ink({reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()}, inverted, opt.ink_limit_percent);
+  InkMeter meter(inverted, opt.ink_limit_percent);
+  std::uint64_t left = std::min<std::uint64_t>(opt.stream_budget, static_cast<std::uint64_t>(bytes) * 2 + 4096);
+  const Decoded got = pipe_decoded(img, &meter, qpdf_dl_all, left);
+  if (got != Decoded::Ok) {
+    r.error(code::kBudget, page, name,
+            "image " + name +
+                (got == Decoded::OverBudget ? " decodes to more samples than its size says: its total ink is not checked"
+                                            : " cannot be decoded (damaged, or a filter preflight does not decode, "
+                                              "such as JPXDecode): its total ink is not checked"));
+    return;
+  }
+  const InkStats st = meter.stats();
   if (st.over == 0) return;
-  const std::string msg = "image " + object_name(img) + " reaches " + std::to_string(static_cast<int>(st.max_percent + 0.5)) +
+  const std::string msg = "image " + name + " reaches " + std::to_string(static_cast<int>(st.max_percent + 0.5)) +
                           " % total ink; " + std::to_string(static_cast<int>(st.over_fraction() * 100 + 0.5)) +
                           " % of its pixels are over the " + std::to_string(opt.ink_limit_percent) + " % limit";
   // A few pixels over the limit are JPEG ringing, not a press problem (as pdf/ judges it).
-  if (st.over_fraction() > 0.01) r.error(code::kInk, page, object_name(img), msg);
-  else r.warn(code::kInk, page, object_name(img), msg);
+  if (st.over_fraction() > 0.01) r.error(code::kInk, page, name, msg);
+  else r.warn(code::kInk, page, name, msg);
 }
 
 // An Adobe (APP14) CMYK JPEG stores inverted samples; without /Decode [1 0 1 0 1 0 1 0]
 // Ghostscript and poppler print it as a negative (docs/libraries.md §4).
 void Walk::jpeg_decode(QPDFObjectHandle img) {
   auto d = img.getDict();
-  auto f = d.getKey("/Filter");
-  const bool dct = is_name(f, "/DCTDecode") || (f.isArray() && f.getArrayNItems() == 1 && is_name(f.getArrayItem(0), "/DCTDecode"));
-  if (!dct || d.hasKey("/Decode")) return;
+  if (!is_dct(d) || d.hasKey("/Decode")) return;
   auto raw = img.getRawStreamData();
   const JpegInfo info = scan_jpeg({reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()});
   if (info.adobe && info.components == 4)

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "preflight/checks.h"
+#include "preflight/streams.h"
 
 namespace preflight {
 
@@ -86,7 +87,17 @@ Result examine(const std::string& pdf_bytes, const Options& opt) {
   QPDF pdf;
   pdf.setSuppressWarnings(true);  // library code never prints; warnings become findings
   try {
-    pdf.processMemoryFile("preflight input", pdf_bytes.data(), pdf_bytes.size());
+    auto why = xref_streams_problem(pdf_bytes);
+    if (!why) {
+      pdf.processMemoryFile("preflight input", pdf_bytes.data(), pdf_bytes.size());
+      why = object_streams_problem(pdf);
+    }
+    if (why) {
+      Report over;
+      over.error(code::kBudget, 0, "object streams", "the PDF is not checked: " + *why);
+      result.findings = over.findings();
+      return result;
+    }
     result.claimed = claimed_standard(pdf);
     result.checked = opt.standard.value_or(standard_named(result.claimed).value_or(base::PdfX::X4));
     check_document(pdf, result.checked, report);

@@ -5,6 +5,7 @@
 // intent with an embedded profile, embedded fonts with ToUnicode and no Type 3, no
 // DeviceRGB anywhere, K-only overprinting black text, image resolution and total ink.
 // Works on paperset's own output and on any PDF given to it.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +40,12 @@ struct Options {
   // and line. Unset (any PDF), findings name the XObject and its object number.
   std::function<std::optional<Element>(int page, const std::string& xobject)> element_of;
   int jobs = 1;  // threads scanning page contents (each reads the file on its own)
+  // Budgets (docs/print.md "Budgets"): the decoded content one page's check may
+  // interpret — its content streams and each form every time it is drawn — and what one
+  // image, profile or metadata stream may decode to. What does not fit is a budget error
+  // (not checked, so not passed), never hours or gigabytes.
+  std::uint64_t content_budget = 32u << 20;
+  std::uint64_t stream_budget = 256u << 20;
 };
 
 // What preflight says about a file: its findings, which standard it claims and which one
@@ -90,6 +97,8 @@ inline constexpr const char* kBlackKnockout = "black-text-knockout";
 inline constexpr const char* kResolution = "image-resolution";
 inline constexpr const char* kInk = "ink-limit";
 inline constexpr const char* kCmykJpegDecode = "cmyk-jpeg-decode";
+// Something preflight could not check within its budgets, or could not decode: an error.
+inline constexpr const char* kBudget = "preflight-budget";
 // What one PDF/X standard forbids (pdfx_checks.cpp).
 inline constexpr const char* kPdfVersion = "pdf-version";
 inline constexpr const char* kPdfFeature = "pdf-feature";
