@@ -20,13 +20,16 @@ std::string date_cn(const model::Date& d) {
   return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
 }
 
-void place_text(Job& job, frame::Page& page, const std::string& text, const std::string& style, Len x, Len w,
-                Len baseline, compose::Align align) {
+// Sets `text` on one line of width `w`; returns the width it takes, or -1 when it needs
+// more than the line (only the first line is set: the caller reports it).
+Len place_text(Job& job, frame::Page& page, const std::string& text, const std::string& style, Len x, Len w,
+               Len baseline, compose::Align align) {
   const Setter& s = job.setter;
   const auto para = s.plain(text, style, "folio", page.number);
   auto lines = para.lines(w);
-  if (lines.empty()) return;
+  if (lines.empty()) return 0;
   compose::Line l = lines.front();
+  const Len used = lines.size() > 1 ? Len{-1} : l.width;
   if (align == compose::Align::Right) {  // flush right whatever the style's alignment
     const Len shift = w - l.width;
     for (auto& seg : l.segments)
@@ -36,6 +39,19 @@ void place_text(Job& job, frame::Page& page, const std::string& text, const std:
   }
   s.place_mark(page, l, x, baseline, "folio", style == "masthead" ? "masthead" : "folio");
   page.boxes.back().kind = "folio";
+  return used;
+}
+
+// The left and right texts of the folio share one line: cut, or meeting (less than an em
+// of the folio's size apart), they would be lost or overprint — an overset error at the
+// page (a long paper= or section= name).
+void check_fit(Job& job, const model::Page& p, Len left, Len right, Len x, Len w, Len rule_y) {
+  const Len gap = job.setter.style("folio").size;
+  if (left >= 0 && right >= 0 && left + right + gap <= w) return;
+  report_overset(job, "the folio's texts do not fit across the page on one line (the paper's name, the section or "
+                      "the editor is too long): they would be cut or overprint",
+                 "shorten paper=, section= or editor=", p.loc, "folio", p.number,
+                 model::Box{x, rule_y - base::from_mm(12), w, base::from_mm(12)});
 }
 
 }  // namespace
@@ -50,16 +66,19 @@ void lay_out_folio(Job& job, const model::Issue& issue, const model::Page& p) {
   const std::string date = date_cn(issue.date) + " " + weekday(issue.date);
   const bool masthead = p.number == issue.pages.front().number && L.find_style("masthead");
   if (masthead) {
-    place_text(job, page, issue.paper, "masthead", x, w, rule_y - base::from_mm(5), compose::Align::Left);
+    const Len name = place_text(job, page, issue.paper, "masthead", x, w, rule_y - base::from_mm(5), compose::Align::Left);
     std::string right = date;
     if (!issue.number.empty()) right += "  第" + issue.number + "期";
-    place_text(job, page, right, "folio", x, w, rule_y - base::from_mm(5), compose::Align::Right);
+    check_fit(job, p, name, place_text(job, page, right, "folio", x, w, rule_y - base::from_mm(5), compose::Align::Right),
+              x, w, rule_y);
   } else {
     std::string left = "第" + std::to_string(p.number) + "版";
     if (!p.section.empty()) left += "  " + p.section;
     if (!p.editor.empty()) left += "  责任编辑：" + p.editor;
-    place_text(job, page, left, "folio", x, w, rule_y - base::from_mm(2), compose::Align::Left);
-    place_text(job, page, issue.paper + "  " + date, "folio", x, w, rule_y - base::from_mm(2), compose::Align::Right);
+    const Len l = place_text(job, page, left, "folio", x, w, rule_y - base::from_mm(2), compose::Align::Left);
+    check_fit(job, p, l,
+              place_text(job, page, issue.paper + "  " + date, "folio", x, w, rule_y - base::from_mm(2), compose::Align::Right),
+              x, w, rule_y);
   }
   page.add(frame::Rule{x, rule_y, x + w, rule_y, base::from_pt(masthead ? 1.5 : 0.75), model::Cmyk{}});
 }

@@ -114,6 +114,11 @@ void lay_out_masthead(Job& job, const model::Issue& issue, const model::Masthead
     if (!nl.empty())
       s.place(page, name, nl.front(), box.x, s.baseline_at_centre(name_area.y + name_area.h / 2, s.style("masthead").size),
               id, "masthead");
+    int cut = 0;  // the name stands on one line: what does not fit is lost, never silently
+    for (std::size_t i = 1; i < nl.size(); ++i) cut += line_chars(nl[i]);
+    if (cut > 0)
+      report_overset(job, "the paper's name is wider than the masthead: " + std::to_string(cut) + " of its characters did not fit",
+                     "shorten paper=, or widen the masthead (cols=), or give it a logo=", m.loc, id, m.page, box);
   }
   int lost = 0;
   for (const auto& [para, l] : lines) {

@@ -330,3 +330,26 @@ TEST_CASE("rules between blocks: linear in pages and in blocks per page") {
   // Pieces a gutter apart join: 99 vertical rules down the 500 rows, 499 across, the masthead rule.
   expect(grid, 0, "", "pages 1 rules " + std::to_string(99 + (n_rows - 1) + 1));
 }
+
+TEST_CASE("a 1 MB word without a break opportunity: refused by the paragraph limit, and set in linear time above it") {
+  const auto issue = make_issue("word", article(std::string(1000000, 'a')));
+  expect(build(issue), 1, at(issue, 4), "<p> holds 1000000 characters, more than the limit of 100000");
+  // Raised, the word is set (one character too many for any line) and the rest reported.
+  expect(build(issue, {"--limit", "paragraph=2000000"}), 1, at(issue, 4), "did not fit its frames [overset]");
+}
+
+TEST_CASE("a paper or section name too long for the masthead or the folio is an error, never cut silently") {
+  std::string paper;
+  for (int i = 0; i < 30; ++i) paper += "很长的报纸名称";
+  const auto dir = hostile::scratch("long-names");
+  const fs::path issue = dir / "issue.xml";
+  hostile::write_file(issue, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue paper=\"" + paper +
+                                 "\" date=\"2024-01-05\" layout=\"tabloid\">\n<page number=\"1\">\n"
+                                 "<masthead col=\"1\" cols=\"6\" row=\"1\" rows=\"6\"/>\n" +
+                                 article("甲", "a", "col=\"1\" cols=\"2\" row=\"8\" rows=\"10\"") +
+                                 "\n</page>\n<page number=\"2\" section=\"要闻\">\n" + article("乙", "b") + "\n</page>\n</issue>\n");
+  const auto b = build(issue);
+  expect(b, 1, at(issue, 4), "page 1, 'masthead': the paper's name is wider than the masthead: 183 of its characters did not fit");
+  CHECK(located(b.output, at(issue, 7)));  // page 2's folio: name and section on one line
+  CHECK(b.output.find("page 2, 'folio': the folio's texts do not fit across the page on one line") != std::string::npos);
+}
