@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "base/icc_layout.h"
 #include "base/utf8.h"
 
 #include "preflight/checks.h"
@@ -187,6 +188,10 @@ void check_profile(QPDFObjectHandle icc, Report& r) {
   const std::string h = bytes.substr(0, 128);
   if (h.size() < 128 || h.substr(36, 4) != "acsp") {
     r.error(code::kOutputIntent, 0, "icc", "the output intent's DestOutputProfile is not an ICC profile");
+    return;
+  }
+  if (const auto why = base::icc_layout_problem(bytes)) {  // a plant's RIP refuses a cut-short one
+    r.error(code::kOutputIntent, 0, "icc", "the output intent's DestOutputProfile cannot be used: " + *why);
     return;
   }
   if (h.substr(12, 4) != "prtr")

@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -68,8 +69,9 @@ std::string stream_obj(const std::string& dict, const std::string& data, const s
 // A one-page PDF (1: catalog, 2: pages, 3: contents, 4: resources, 5: the page, then
 // `more`) with a classic cross-reference table. The page is 250 × 166.7 mm: the size of
 // a six-column, thirty-line ad slot of the tabloid layout.
-std::string pdf_of(const std::string& contents, const std::string& resources, const std::vector<std::string>& more) {
-  std::vector<std::string> objs{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+std::string pdf_of(const std::string& contents, const std::string& resources, const std::vector<std::string>& more,
+                   const std::string& catalog_extra = "") {
+  std::vector<std::string> objs{"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + ">>", "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
                                 contents, resources,
                                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 708.661 472.441] /TrimBox [0 0 708.661 "
                                 "472.441] /Resources 4 0 R /Contents 3 0 R >>"};
@@ -241,4 +243,18 @@ TEST_CASE("a cross-reference stream inflating to 1 GiB is measured before qpdf o
   hostile::write_file(dir / "xref.pdf", object_stream_bomb(true));
   expect_preflight(dir / "xref.pdf", "decodes to more than 64 MiB [preflight-budget]");
   expect_ad(dir / "xref.pdf", "cannot be read within preflight's budgets: the cross-reference stream at byte");
+}
+
+TEST_CASE("an output intent whose profile is cut short is a finding, not a pass") {
+  const fs::path dir = hostile::scratch("pf-cut-icc");
+  std::ifstream in(test::source_root() / "data/icc/paperset-newsprint-tr002.icc", std::ios::binary);
+  const std::string icc(std::istreambuf_iterator<char>(in), {});
+  REQUIRE(icc.size() == 222516);
+  hostile::write_file(dir / "cut.pdf",
+                      pdf_of(stream_obj("", "0 0 0 1 k"), "<< >>", {stream_obj("/N 4", icc.substr(0, 1000))},
+                             "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (CGATS "
+                             "TR 002) /DestOutputProfile 6 0 R >>] "));
+  expect_preflight(dir / "cut.pdf",
+                   "error: the output intent's DestOutputProfile cannot be used: it is cut short: its header says 222516 "
+                   "bytes, it has 1000 [output-intent]");
 }
