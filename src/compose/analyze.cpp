@@ -212,10 +212,12 @@ void set_gaps(Paragraph::Impl& p) {
       g.max = std::max(g.nat, em_part(em, st.han_latin_max_em1000));
     }
     auto wordish = [](const Atom& x) { return x.kind == Kind::Latin || x.kind == Kind::Other; };
-    // A URL or hyphenation point is still inside its word: it never opens mid-line.
+    // Letters, digits and signs that touch are one word to the eye whatever break may
+    // fall between them (a URL's /, a hyphenation point, the / of GB/T): never spaced
+    // out mid-line, where it would read as letter-spacing.
     const bool inner = g.kind == BreakKind::None || g.kind == BreakKind::Url || g.kind == BreakKind::Hyphen;
-    g.in_word = inner && ((wordish(a) && wordish(b)) ||
-                          (a.mark == b.mark && (a.mark == Mark::Dash || a.mark == Mark::Ellipsis)));
+    g.in_word = (wordish(a) && wordish(b)) ||
+                (inner && a.mark == b.mark && (a.mark == Mark::Dash || a.mark == Mark::Ellipsis));
     g.slot = !g.in_word && !a.invisible() && !b.invisible() && !hugs_left(b) && !hugs_right(a);
   }
 }

@@ -108,3 +108,19 @@ TEST_CASE("a Latin-only line that cannot be filled is set flush left, never lett
     if (lines[i].width < lines[i].measure) CHECK(lines[i].loose);
   }
 }
+
+TEST_CASE("letters and signs that touch are never spaced apart, even where a break may fall between them") {
+  // After the / of GB/T a line may break (UAX #14), but mid-line GB/T is one word to the
+  // eye: a stretched line spreads its room between the Han characters, never after the /.
+  const std::string text = "记者了解到，平台还将参照GB/T 34590—2022《道路车辆 功能安全》和ISO 26262:2018标准建设实验室。";
+  for (double m : {8.0, 9.0, 10.0, 11.0, 12.0, 13.0}) {
+    CAPTURE(m);
+    for (const auto& l : set(text, m)) {
+      CAPTURE(ct::line_text(l));
+      for (const char* w : {"GB/T", "34590", "26262:2018"}) {
+        const std::size_t a = text.find(w);
+        CHECK_FALSE(has_gap_adjustment_inside(l, text, a, a + std::string(w).size()));
+      }
+    }
+  }
+}
