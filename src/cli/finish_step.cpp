@@ -1,12 +1,15 @@
 // Making and preflighting the PDF(s). Fonts and photos are prepared once for the build
 // (pdf::prepare); the files — the whole issue, or one per page with --split — are then
-// written from them in parallel. Nothing is written to disk here: every file must be
-// made and pass preflight before cli/outputs.h writes any.
+// written from them in parallel. Each file is written to a temporary file beside its
+// path as soon as it is made and checked, so a --split set is never all in memory; only
+// once every file is made and passes preflight does cli/outputs.h rename them into place
+// (a failure removes the temporaries: no partial set).
 #include "cli/finish_step.h"
 
 #include <atomic>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <thread>
 
 #include "pdf/pdf.h"
@@ -39,9 +42,19 @@ pdf::Options pdf_options(const BuildArgs& args, const model::Issue& issue, const
 
 struct Made {
   std::filesystem::path path;
-  std::string bytes;
-  base::Diagnostics preflight;  // our own preflight's
+  std::string bytes;               // standard output's; written out and dropped for a file
+  std::shared_ptr<TempFile> file;  // a file's temporary (docs/cli.md "Output files")
+  base::Diagnostics preflight;     // our own preflight's
 };
+
+// Moves a made file's bytes to its temporary file, freeing them (standard output's stay).
+void stage(Made& m) {
+  if (m.path.empty()) return;
+  const auto folder = m.path.parent_path().empty() ? std::filesystem::path(".") : m.path.parent_path();
+  m.file = std::make_shared<TempFile>(folder, m.path);
+  m.file->write(m.bytes);
+  std::string().swap(m.bytes);
+}
 
 // The issue's page number of page `n` (1-based) of a PDF holding the whole issue
 // (split < 0) or only page index `split`.
@@ -82,6 +95,7 @@ void make(Made& m, const BuildArgs& args, const frame::Document& doc, const pdf:
     f.page = issue_page(doc, page, f.page);
     m.preflight.add(f);
   }
+  stage(m);
 }
 
 // Our own preflight repeats what layout and the writer already reported (a photo under
@@ -196,7 +210,7 @@ std::vector<MadePdf> make_pdfs(const BuildArgs& args, const model::Issue& issue,
   std::vector<MadePdf> out;
   for (auto& f : files) {
     merge_self_preflight(ctx.diag, f.preflight);
-    out.push_back({f.path, std::move(f.bytes)});
+    out.push_back({f.path, std::move(f.bytes), std::move(f.file)});
   }
   return out;
 }

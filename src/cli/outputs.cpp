@@ -274,7 +274,7 @@ void Outputs::write_failure_sheet(const std::string& html) {
 }
 
 struct Outputs::Candidate {
-  std::unique_ptr<TempFile> tmp;
+  std::shared_ptr<TempFile> tmp;
   fs::path target;
 };
 
@@ -289,8 +289,12 @@ std::vector<std::string> Outputs::commit(const std::vector<MadePdf>& pdfs, const
       written.push_back("-");
       continue;
     }
-    staged.push_back({std::make_unique<TempFile>(folder_of(pdf.path), pdf.path), pdf.path});
-    staged.back().tmp->write(pdf.bytes);
+    if (pdf.file) {
+      staged.push_back({pdf.file, pdf.path});
+    } else {
+      staged.push_back({std::make_shared<TempFile>(folder_of(pdf.path), pdf.path), pdf.path});
+      staged.back().tmp->write(pdf.bytes);
+    }
     written.push_back(pdf.path.string());
   }
   if (!args_.png_dir.empty())

@@ -14,12 +14,14 @@
 //   make's .DELETE_ON_ERROR does; the report lists what was removed.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/args.h"
 #include "cli/split_name.h"
+#include "cli/temp_file.h"
 
 namespace cli {
 
@@ -30,10 +32,13 @@ struct PageName {
   std::string proof;  // the proof's file name ("page-03.png")
 };
 
-// A PDF made in memory, ready to be written.
+// A made PDF, ready to be published: already written to a temporary file beside its
+// path (so that a --split set is not held in memory at once), or, for standard output,
+// in memory.
 struct MadePdf {
   std::filesystem::path path;  // empty: standard output
-  std::string bytes;
+  std::string bytes;           // standard output's
+  std::shared_ptr<TempFile> file;  // the other files': renamed onto `path` by commit()
 };
 
 class Outputs {

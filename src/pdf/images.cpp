@@ -227,7 +227,7 @@ void prepare_images(const frame::Document& doc, image::Store& store, Resources& 
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const PreparedPhoto& p = work.result(*entries[i]);
     if (p.soft_alpha_refused) report_soft_alpha(first[i], res.opt.conformance, diag);
-    res.images.push_back(p.image);
+    res.images.push_back(work.take_image(*entries[i]));
     report_reseparation(p.cmyk, *first[i].img, first[i].page, res.opt.ink_limit_percent, diag);
     report_ink(p.ink, first[i], res.opt.ink_limit_percent, diag);
   }

@@ -52,6 +52,9 @@ class PhotoWork {
   void add(const std::vector<const image::Store::Entry*>& entries);
   void finish(int jobs);
   const PreparedPhoto& result(const image::Store::Entry& e) const;
+  // Moves a prepared photo's image out (after finish()), so that its bytes are not held
+  // twice while the files are written; result(e).image is then empty.
+  PreparedImage take_image(const image::Store::Entry& e) { return std::move(by_hash_.at(e.hash)->photo.image); }
 
  private:
   struct Slot {
