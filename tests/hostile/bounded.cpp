@@ -117,4 +117,18 @@ void write_file(const std::filesystem::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
 }
 
+std::string deflate_run(z_stream& z, const std::string& in, int flush) {
+  std::string out;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  char buf[1 << 16];
+  do {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    deflate(&z, flush);
+    out.append(buf, sizeof buf - z.avail_out);
+  } while (z.avail_out == 0);
+  return out;
+}
+
 }  // namespace hostile

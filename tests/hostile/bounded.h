@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <zlib.h>
+
 namespace hostile {
 
 struct Bounded {
@@ -35,6 +37,10 @@ long max_rss_kb();
 Bounded run_paperset(const std::vector<std::string>& args, double timeout = 120);
 // Runs `fn` in a forked child; its return value is the exit code.
 Bounded run_forked(const std::function<int()>& fn, double timeout = 120);
+
+// Deflates `in` on the open stream `z` with `flush` and returns what came out: the huge
+// compressed inputs (PNG rows, PDF streams) are built from repeated flushed blocks.
+std::string deflate_run(z_stream& z, const std::string& in, int flush);
 
 // A scratch folder for one case, removed (with the huge inputs) when the tests end.
 std::filesystem::path scratch(const std::string& tag);

@@ -13,6 +13,7 @@
 
 namespace fs = std::filesystem;
 using hostile::Bounded;
+using hostile::deflate_run;
 
 namespace {
 
@@ -24,20 +25,6 @@ std::string png_chunk(const std::string& type, const std::string& data) {
   const std::string td = type + data;
   return be32(static_cast<std::uint32_t>(data.size())) + td +
          be32(static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(td.data()), static_cast<uInt>(td.size()))));
-}
-
-std::string deflate_run(z_stream& z, const std::string& in, int flush) {
-  std::string out;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  do {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    deflate(&z, flush);
-    out.append(buf, sizeof buf - z.avail_out);
-  } while (z.avail_out == 0);
-  return out;
 }
 
 // An 8-bit RGBA PNG, one mid-grey, `h` a multiple of 64: 64 rows are deflated once

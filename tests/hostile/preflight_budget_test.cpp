@@ -16,22 +16,9 @@
 
 namespace fs = std::filesystem;
 using hostile::Bounded;
+using hostile::deflate_run;
 
 namespace {
-
-std::string deflate_run(z_stream& z, const std::string& in, int flush) {
-  std::string out;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  do {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    deflate(&z, flush);
-    out.append(buf, sizeof buf - z.avail_out);
-  } while (z.avail_out == 0);
-  return out;
-}
 
 // A zlib stream of `prefix` and then `mib` MiB of the byte `fill`, made in milliseconds:
 // after a full flush every further MiB compresses to the same bytes (about 1 KB), so
