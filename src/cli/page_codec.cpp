@@ -123,7 +123,7 @@ namespace {
 
 Json box_json(const frame::Box& b) {
   return Json::array({b.kind, b.id, b.x, b.y, b.w, b.h, b.baseline, b.text, b.role, b.hyphenated, b.compressed, b.loose,
-                      b.hang});
+                      b.hang, b.vertical});
 }
 
 frame::Box box_of(const Json& j) {
@@ -131,7 +131,7 @@ frame::Box box_of(const Json& j) {
   j.at(0).get_to(b.kind), j.at(1).get_to(b.id), j.at(2).get_to(b.x), j.at(3).get_to(b.y), j.at(4).get_to(b.w);
   j.at(5).get_to(b.h), j.at(6).get_to(b.baseline), j.at(7).get_to(b.text), j.at(8).get_to(b.role);
   j.at(9).get_to(b.hyphenated), j.at(10).get_to(b.compressed), j.at(11).get_to(b.loose);
-  j.at(12).get_to(b.hang);
+  j.at(12).get_to(b.hang), j.at(13).get_to(b.vertical);
   return b;
 }
 

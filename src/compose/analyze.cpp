@@ -113,10 +113,13 @@ void set_blanks(std::vector<Atom>& at) {
   }
 }
 
-// CLREQ §3.1.7 行末悬挂: where the style allows it, 、，。． may hang past the line end.
+// CLREQ §3.1.7 行末悬挂: where the style allows it, 、，。． may hang past the line end, in
+// vertical text too (below the column's foot, into the white between tiers or under the
+// frame; flow gives a tier without that room a paragraph that does not hang). The ink
+// half stands past the end either way: the SC forms sit in the em's first half along the
+// line — left in a horizontal line, top (top-right, the vert forms) in a vertical one.
 void set_hanging(std::vector<Atom>& at, const ParaStyle& st) {
-  // Not down a vertical column: its foot has no gutter to hang into (docs/composer.md).
-  if (!st.hanging_punct || st.direction == Direction::Vertical) return;
+  if (!st.hanging_punct) return;
   for (Atom& a : at)
     a.hangs = a.mark == Mark::Stop && a.trail_cap > 0 &&
               (a.first == 0x3001 || a.first == 0xFF0C || a.first == 0x3002 || a.first == 0xFF0E);

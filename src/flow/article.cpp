@@ -107,7 +107,7 @@ void ArticleFlow::prepare() {
     plan_head();
     body_row = place_head();
   }
-  slots_ = article_slots(job_.layout(), a_, body_row, head_zone_, plan_jump_heads());
+  slots_ = article_slots(job_.layout(), a_, body_row, head_zone_, plan_jump_heads(), under_vertical_frames());
   columns_ = slots_;
   used_.assign(slots_.size(), 0);
   make_items();
@@ -239,7 +239,7 @@ void ArticleFlow::make_items() {
     const Len size = b.kind == model::TextKind::Para && fit_.body_size > 0 ? fit_.body_size : 0;
     const auto tracked = fit_.tracking.find(static_cast<size_t>(&b - a_.body.data()));
     Item it{&b,         s_.paragraph(b, a_.id, page, indent, size), s_.rows_per_line(st), size > 0 ? size : st.size,
-            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second, {}, {}};
+            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second, {}, {}, {}};
     if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
     items_->push_back(std::move(it));
   }

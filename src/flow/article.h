@@ -29,6 +29,9 @@ struct Item {
   // tiers of vertical frames, and a subhead's lines set at the tier's column length.
   std::shared_ptr<compose::Paragraph> vpara;
   std::vector<HeadLine> vfixed;
+  // The same without hanging punctuation, for tiers with no white below their foot to
+  // hang a mark into (Slot::below); made only when the style hangs and such a tier exists.
+  std::shared_ptr<compose::Paragraph> vflush;
 };
 
 // Where the story stands: the break token handed from slot to slot.
@@ -120,8 +123,13 @@ class ArticleFlow {
   // Vertical text (vertical_flow.cpp; docs/format.md "Vertical text").
   int prepare_vertical_head();  // the head set vertically; returns the first body row (or line)
   void make_vertical_items();
+  std::map<int, Len> under_vertical_frames() const;  // article_slots' `under`
   bool in_tier() const { return st_.si < slots_.size() && slots_[st_.si].vertical; }
-  const compose::Paragraph& para_for(const Item& it) const { return in_tier() && it.vpara ? *it.vpara : it.para; }
+  const compose::Paragraph& para_for(const Item& it) const {
+    if (!in_tier() || !it.vpara) return it.para;
+    return it.vflush && !hang_room(slots_[st_.si], it.size) ? *it.vflush : *it.vpara;
+  }
+  static bool hang_room(const Slot& sl, Len size);
   const std::vector<HeadLine>& fixed_for(const Item& it) const { return in_tier() && it.vpara ? it.vfixed : it.fixed; }
   void set_in_tier(const compose::Paragraph& p, compose::Line l, int rows, const std::string& role);
   void tier_jump_line(const Slot& at, int row, const std::string& text);

@@ -40,7 +40,7 @@ static compose::ParaStyle para_style(const model::Style& s, bool indent) {
 }
 
 compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::string& context, int page,
-                                     bool indent, Len size, bool head, bool vertical) const {
+                                     bool indent, Len size, bool head, bool vertical, bool hang) const {
   const model::Style& base_style = layout_.style(block.style, block.loc);
   std::string text;
   std::vector<text::Span> spans;
@@ -72,6 +72,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   compose::ParaStyle ps = para_style(base_style, indent);
   ps.datelines = std::move(datelines);
   ps.head = head;
+  ps.hanging_punct = ps.hanging_punct && hang;
   if (vertical) ps.direction = compose::Direction::Vertical;
   return compose::Paragraph(fonts_, std::move(shaped), std::move(ps));
 }

@@ -25,7 +25,8 @@ class Setter {
   // only between words, balanced (docs/composer.md "Headlines").
   // `vertical`: shaped and composed for a vertical line (竖排, docs/composer.md).
   compose::Paragraph paragraph(const model::TextBlock& block, const std::string& context, int page,
-                               bool indent = true, Len size = 0, bool head = false, bool vertical = false) const;
+                               bool indent = true, Len size = 0, bool head = false, bool vertical = false,
+                               bool hang = true) const;  // hang: as the style says; false: never
   // A paragraph for plain text in a style (folios, jump lines, headline parts).
   compose::Paragraph plain(const std::string& text, const std::string& style, const std::string& context,
                            int page, bool indent = false, Len size = 0, bool vertical = false) const;

@@ -88,12 +88,16 @@ void reserve_jumps(std::vector<Slot>& slots) {
 }  // namespace
 
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
-                                std::pair<int, int> head, const std::map<int, int>& reserved) {
+                                std::pair<int, int> head, const std::map<int, int>& reserved,
+                                const std::map<int, Len>& under) {
   std::vector<Slot> slots;
   for (size_t fi = 0; fi < a.frames.size(); ++fi) {
     const model::Frame f = fi == 0 ? beside_head(a.frames[fi], head) : a.frames[fi];
     if (f.vertical) {  // tiers of vertical lines (竖排)
-      const auto tiers = tier_slots(L, a, f, static_cast<int>(fi), fi == 0 ? body_row : 1);
+      const auto u = under.find(static_cast<int>(fi));
+      const Len foot = L.row_y(f.rect.row + f.rect.rows);
+      const auto tiers = tier_slots(L, a, f, static_cast<int>(fi), fi == 0 ? body_row : 1,
+                                    u != under.end() ? u->second : foot);
       slots.insert(slots.end(), tiers.begin(), tiers.end());
       continue;
     }

@@ -39,6 +39,9 @@ struct Slot {
   // measure), `x` its left edge; the lines start at `top` and stand left of `right`.
   bool vertical = false;
   Len top = 0, right = 0;
+  // The white below a tier's foot, down to the next tier, the box's frame or what stands
+  // under the frame: the room a mark hung past the foot (行末悬挂) would stand in.
+  Len below = 0;
   int rows() const { return row_last - row_first + 1; }
 };
 
@@ -57,13 +60,17 @@ std::vector<TextColumn> text_columns(const model::Layout& L, const model::Articl
 // (left of a vertical head). `head`: grid columns of the first frame a vertical head takes
 // beside the text ({first column, count}; count 0: none). `reserved`: grid rows kept at
 // the top of a frame, by frame index (a continuation's head, 接题).
+// `under`: for a vertical frame (by index), where the first thing below it on the page
+// starts (a block, a rule; the trim's foot when nothing is): the bound of its last tier's
+// white (Slot::below); a frame not listed has none below its foot.
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
-                                std::pair<int, int> head = {0, 0}, const std::map<int, int>& reserved = {});
+                                std::pair<int, int> head = {0, 0}, const std::map<int, int>& reserved = {},
+                                const std::map<int, Len>& under = {});
 
 // Vertical text (vertical_slots.cpp): the tiers of a vertical frame, top to bottom, their
 // lines from `first_line` on; the line pitch across them; the tiers a frame has.
 std::vector<Slot> tier_slots(const model::Layout& L, const model::Article& a, const model::Frame& f, int fi,
-                             int first_line);
+                             int first_line, Len under);
 int tier_count(const model::Layout& L, const model::Article& a, const model::Frame& f);
 // The frame with the columns a vertical head takes removed (the text's part of it).
 model::Frame beside_head(const model::Frame& f, std::pair<int, int> head);

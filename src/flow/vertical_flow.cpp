@@ -48,7 +48,8 @@ int ArticleFlow::prepare_vertical_head() {
   return f.vertical ? vhead_.pitches() + vhead_.space_after + 1 : in.row_first;
 }
 
-// Every item of an article with vertical frames gets its vertical setting too.
+// Every item of an article with vertical frames gets its vertical setting too; where a
+// tier has no white below its foot for a hung mark, a setting that hangs none as well.
 void ArticleFlow::make_vertical_items() {
   Len measure = 0;
   for (const auto& sl : slots_)
@@ -60,10 +61,54 @@ void ArticleFlow::make_vertical_items() {
     const bool indent = b.kind == model::TextKind::Para || b.kind == model::TextKind::Item;
     const bool subhead = b.kind == model::TextKind::Subhead;  // display text: head mode, as horizontal
     it.vpara = std::make_shared<compose::Paragraph>(s_.paragraph(b, a_.id, page, indent, 0, subhead, true));
+    const bool cramped =
+        std::any_of(slots_.begin(), slots_.end(), [&it](const Slot& sl) { return !hang_room(sl, it.size); });
+    if (cramped && !subhead && s_.style(b.style).hanging_punct)
+      it.vflush = std::make_shared<compose::Paragraph>(s_.paragraph(b, a_.id, page, indent, 0, false, true, false));
     if (!subhead) continue;
     // A subhead: one column per line, aligned in the tier as its style says.
     for (auto& l : it.vpara->lines(measure)) it.vfixed.push_back({std::move(l), it.rows, it.size, it.vpara});
   }
+}
+
+// A mark hung below a tier's foot stands half its em past it (CLREQ §3.1.7 行末悬挂) and
+// keeps a quarter em clear of what is below — the next tier's first characters, a rule,
+// the box's frame, another block — as a horizontal column's gutter keeps it clear of the
+// rule in the gutter's middle. A tier with less white below sets its lines without it.
+bool ArticleFlow::hang_room(const Slot& sl, Len size) { return !sl.vertical || sl.below * 4 >= size * 3; }
+
+// Where the first thing below each vertical frame starts on its page: another block or
+// frame in its grid columns (any rule between them stands on that boundary), else the
+// trim's foot (the bottom margin is white).
+std::map<int, Len> ArticleFlow::under_vertical_frames() const {
+  std::map<int, Len> out;
+  const model::Layout& L = job_.layout();
+  for (std::size_t fi = 0; fi < a_.frames.size(); ++fi) {
+    const model::Frame& f = a_.frames[fi];
+    if (!f.vertical || !job_.issue) continue;
+    const int foot_row = f.rect.row + f.rect.rows;
+    int first = L.rows + 1;  // the first grid row below the frame something takes
+    const auto consider = [&](const model::GridRect& r) {
+      if (r.row >= foot_row && r.col < f.rect.col + f.rect.cols && f.rect.col < r.col + r.cols)
+        first = std::min(first, r.row);
+    };
+    for (const auto& pg : job_.issue->pages)
+      for (const auto& block : pg.blocks)
+        std::visit(base::Overloaded{[&](const model::Article& b) {
+                                      for (const auto& g : b.id == a_.id ? a_.frames : b.frames)
+                                        if (g.page == f.page) consider(g.rect);
+                                      for (const auto& ph : b.photos)
+                                        if (ph.page == f.page) consider(ph.rect);
+                                    },
+                                    [&](const auto& b) {
+                                      if constexpr (requires { b.rect; }) {
+                                        if (pg.number == f.page) consider(b.rect);
+                                      }
+                                    }},
+                   block);
+    out[static_cast<int>(fi)] = first <= L.rows ? L.row_y(first) : L.trim_h;
+  }
+  return out;
 }
 
 // The tier's column at line position `row` (from its right edge), `rows` pitches across.

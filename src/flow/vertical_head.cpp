@@ -57,7 +57,7 @@ struct Ctx {
     model::TextBlock part;  // display text (head mode: breaks between words, balanced)
     part.style = b.style;
     part.content.push_back({t, false, false, false, {}});
-    return s.paragraph(part, id, page, false, size, true, true);
+    return s.paragraph(part, id, page, false, size, true, true, false);  // no mark hung (below)
   }
 };
 
@@ -89,7 +89,8 @@ void add_part(VerticalHead& h, const Ctx& c, compose::Paragraph p, int pitches, 
 void add_element(VerticalHead& h, const Ctx& c, const std::string& role) {
   const int pitches = c.s.rows_per_line(c.s.style(c.b.style));
   if (!plain_runs(c.b)) {
-    add_part(h, c, c.s.paragraph(c.b, c.id, c.page, false, 0, true, true), pitches, role);
+    // A head column is placed by its length along its zone: no mark hangs past its foot.
+    add_part(h, c, c.s.paragraph(c.b, c.id, c.page, false, 0, true, true, false), pitches, role);
     return;
   }
   const auto lines = parts_of(c.b);

@@ -76,7 +76,9 @@ void Setter::add_vertical(frame::Page& page, const compose::Line& line, Len x, L
   box.x = x - size / 2;
   box.w = size;
   box.y = y_top + line.indent;
-  box.h = line.width - line.indent;
+  box.h = line.width - line.hang - line.indent;  // to the tier's foot; a hung mark below it
+  box.hang = line.hang;
+  box.vertical = true;
   box.baseline = x;
   box.text = std::move(chars);
   box.role = role;

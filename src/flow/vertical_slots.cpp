@@ -30,7 +30,7 @@ int tier_count(const model::Layout& L, const model::Article& a, const model::Fra
 }
 
 std::vector<Slot> tier_slots(const model::Layout& L, const model::Article& a, const model::Frame& f, int fi,
-                             int first_line) {
+                             int first_line, Len under) {
   const Inner in = inner_of(L, a, f);
   const int rows = in.row_last - in.row_first + 1;
   const int n = tier_count(L, a, f);
@@ -50,6 +50,13 @@ std::vector<Slot> tier_slots(const model::Layout& L, const model::Article& a, co
     s.right = right;
     out.push_back(s);
   }
+  // The white below each tier's foot: down to the next tier; under the last one, down to
+  // the box's frame (its band runs inside the frame) or to what stands below the frame.
+  const model::BoxStyle* box = box_of(L, a);
+  const bool framed = box && !box->frame.empty() && box->sides[2];
+  const Len floor = framed ? L.row_y(f.rect.row + f.rect.rows) - L.stroke(box->frame).band() : under;
+  for (std::size_t t = 0; t < out.size(); ++t)
+    out[t].below = (t + 1 < out.size() ? out[t + 1].top : floor) - (out[t].top + out[t].w);
   return out;
 }
 

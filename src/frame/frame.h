@@ -156,9 +156,11 @@ struct Box {
   int compressed = 0;
   bool loose = false;
   // A line box's hung mark (CLREQ §3.1.7 行末悬挂): how far past x + w it stands, into
-  // the gutter or the margin. w itself is the line's measure, so the block checks stay
-  // strict for everything else.
+  // the gutter or the margin — for a vertical line (`vertical`) how far below y + h, into
+  // the white between tiers or under the frame. w (h) itself ends at the line's measure,
+  // so the block checks stay strict for everything else.
   Len hang = 0;
+  bool vertical = false;  // a line set down the page (竖排): its inline axis is y
 };
 
 // One thing drawn on a page. The variant lists every kind the writers know; a new kind

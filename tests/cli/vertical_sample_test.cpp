@@ -98,3 +98,64 @@ TEST_CASE("--dump=lines shows each vertical column with what it turns and sets a
       first = true;
   CHECK_MESSAGE(first, r.out.substr(0, 4000));
 }
+
+namespace {
+
+struct DumpBox {
+  std::string kind, id, text;
+  double x = 0, y = 0, w = 0, h = 0, hang = 0;
+};
+
+// The boxes of a --dump=pages (docs/format.md "Seeing inside").
+std::vector<DumpBox> dump_boxes(const std::string& dump) {
+  static const std::regex re(R"re(^\s+(\w+) (\S+) x=([\d.]+) y=([\d.]+) w=([\d.]+) h=([\d.]+)(?: base=[\d.]+)?)re"
+                             R"re((?: hang=([\d.]+))?(?: \w+)?(?: "(.*)")?$)re");
+  std::vector<DumpBox> out;
+  for (const auto& l : clitest::lines_of(dump)) {
+    std::smatch m;
+    if (!std::regex_match(l, m, re)) continue;
+    out.push_back({m[1], m[2], m[8], std::stod(m[3]), std::stod(m[4]), std::stod(m[5]), std::stod(m[6]),
+                   m[7].matched ? std::stod(m[7]) : 0.0});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the vertical feature hangs a line-end comma below its tier's foot, and the PDF keeps it in its column") {
+  const auto dir = clitest::scratch("vertical-hang");
+  const auto pdf = dir / "v.pdf";
+  const auto r = clitest::paperset_stdout("build " + quote(test::source_root() / "samples/vertical-feature.xml") +
+                                          " -o " + quote(pdf) + " --dump=pages");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
+  const auto boxes = dump_boxes(r.out);
+  std::vector<DumpBox> tiers, hung;
+  for (const auto& b : boxes) {
+    if (b.id != "memory") continue;
+    if (b.kind == "column") tiers.push_back(b);
+    if (b.kind == "line" && b.h > b.w && b.hang > 0) hung.push_back(b);
+  }
+  REQUIRE(tiers.size() == 4);
+  // The feature's columns that end in a comma one em past the tier (只有两个泊位的小码头，).
+  REQUIRE_MESSAGE(!hung.empty(), r.out);
+  const auto text = test::run_shell("pdftotext -raw " + quote(pdf) + " -");
+  REQUIRE(text.exit_code == 0);
+  for (const auto& b : hung) {
+    CAPTURE(b.text);
+    CHECK(b.hang == doctest::Approx(5.25));  // half the 五号 em
+    const std::string last = b.text.substr(b.text.size() - 3);
+    CHECK((last == "，" || last == "。" || last == "、" || last == "．"));
+    // The box ends at its tier's foot, flush with the full columns; the mark below it,
+    // in the white before the next tier.
+    bool at_foot = false;
+    for (size_t t = 0; t < tiers.size(); ++t) {
+      const double foot = tiers[t].y + tiers[t].h;
+      if (std::abs(b.y + b.h - foot) > 0.01) continue;
+      at_foot = true;
+      if (t + 1 < tiers.size()) CHECK(foot + b.hang + 5.25 <= tiers[t + 1].y);
+    }
+    CHECK(at_foot);
+    // The PDF gives the column back as one line, the hung mark at its end.
+    CHECK(clitest::contains(text.out, "\n" + b.text + "\n"));
+  }
+}

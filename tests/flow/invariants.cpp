@@ -79,10 +79,12 @@ std::map<std::string, std::string> nested_photos(const Laid& l) {
   return out;
 }
 
-// The mark a line hangs past its measure (CLREQ §3.1.7 行末悬挂): the band past x + w.
+// The mark a line hangs past its measure (CLREQ §3.1.7 行末悬挂): the band past x + w, or
+// below y + h for a vertical line.
 frame::Box hung_mark(const frame::Box& b) {
   frame::Box m = b;
-  m.x = b.x + b.w, m.w = b.hang;
+  if (b.vertical) m.y = b.y + b.h, m.h = b.hang;
+  else m.x = b.x + b.w, m.w = b.hang;
   return m;
 }
 
@@ -100,8 +102,9 @@ void check_hang(const frame::Page& page, const frame::Box& t, const std::vector<
                 Violations& v) {
   if (t.hang == 0) return;
   const frame::Box m = hung_mark(t);
-  if (t.hang < 0 || t.hang > t.h / 2 + 10) v.push_back("a hung mark more than half an em wide: " + where(page.number, t));
-  if (right(m) > page.trim_w) v.push_back("a hung mark off the page: " + where(page.number, t));
+  const Len em = t.vertical ? t.w : t.h;
+  if (t.hang < 0 || t.hang > em / 2 + 10) v.push_back("a hung mark more than half an em wide: " + where(page.number, t));
+  if (right(m) > page.trim_w || bottom(m) > page.trim_h) v.push_back("a hung mark off the page: " + where(page.number, t));
   for (const auto& img : page.of<frame::Image>())
     if (intersects(m, frame::Box{"image", img.id, img.x, img.y, img.w, img.h, 0, {}, {}}))
       v.push_back("a hung mark over the image '" + img.id + "': " + where(page.number, t));
