@@ -235,6 +235,7 @@ void prefix_sums(Paragraph::Impl& p) {
     x.w += a.width() + g.nat;
     x.lead += a.lead_rem();
     x.trail += a.trail_rem();
+    x.cut += a.lead_cut + a.trail_cut;
     if (a.space != SpaceKind::None) x.ws_shrink += std::max<Len>(a.width() - a.space_min(), 0);
     if (a.space != SpaceKind::None) x.ws_stretch += std::max<Len>(a.space_max() - a.width(), 0);
     x.hl_shrink += g.nat - g.min;

@@ -77,6 +77,20 @@ void punct_items(LineWork& w, std::vector<Item>& out) {
   }
 }
 
+// Blank halves a pair compression removed inside the line (start_work), given back: the
+// marks return to full width (全角式, CLREQ §3.1.6) before a Han–Latin space or any gap
+// between characters grows.
+void pair_items(LineWork& w, std::vector<Item>& out) {
+  out.clear();
+  for (std::size_t k = w.s; k < w.ve; ++k) {
+    const Atom& a = w.atom(k);
+    Slot& sl = w.at(k);
+    if (k != w.s && a.lead_cut > 0 && sl.lead > 0) out.push_back({&sl.lead, -1, std::min(sl.lead, a.lead_cut), a.start});
+    if (k + 1 != w.ve && a.trail_cut > 0 && sl.trail > 0)
+      out.push_back({&sl.trail, -1, std::min(sl.trail, a.trail_cut), a.start});
+  }
+}
+
 // Last-resort stretch: every gap between characters that is not inside a word and does
 // not hug a mark, and every space, takes an equal share (docs/typography.md: "then all
 // inter-character gaps equally"). Never a gap inside a Latin word: a line with no other
@@ -115,6 +129,8 @@ Len stretch_line(LineWork& w, Len need) {
   std::vector<Item> items;
   word_space_items(w, false, items);
   need -= distribute(items, need, +1, "stretch-space", w.adj);
+  pair_items(w, items);
+  need -= distribute(items, need, +1, "uncompress", w.adj);
   han_latin_items(w, false, items);
   need -= distribute(items, need, +1, "stretch-hl", w.adj);
   if (need > 0) need -= stretch_gaps(w, need, items);

@@ -35,8 +35,9 @@ struct LineWork {
 // (to 1/4 em), other marks (to 1/2 em), Han–Latin spaces (to min). Returns what could
 // not be taken (> 0: the line is overfull).
 Len shrink_line(LineWork& w, Len need);
-// Stretch order: word spaces, Han–Latin spaces, then all gaps equally (never inside a
-// word, a number, —— or ……, never before a closing mark or after an opening one).
+// Stretch order: word spaces, compressed mark pairs back to full width, Han–Latin
+// spaces, then all gaps equally (never inside a word, a number, —— or ……, never before
+// a closing mark or after an opening one).
 // Returns what could not be given (> 0: underfull).
 Len stretch_line(LineWork& w, Len need);
 

@@ -73,6 +73,8 @@ LineFit Paragraph::Impl::line_fit(std::size_t s, std::size_t b, bool first) cons
     f.slots = (pre[ve - 1].slots - pre[s].slots) + (pre[ve - 1].spaces - pre[s + 1].spaces);
   }
   f.hl_stretch = pre[ve - 1].hl_stretch - pre[s].hl_stretch;
+  // Pairs compressed inside the line (natural() restored the cuts at its edges).
+  f.pair_stretch = pre[ve].cut - pre[s].cut - atoms[s].lead_cut - atoms[ve - 1].trail_cut;
   // A hung mark stands past the measure by its ink half (the SC glyphs of 、，。． sit in
   // the em's first half); its blank half is cut, as at any line end.
   if (last.hangs && ve == b) f.hang = last.shaped + last.fix - last.lead_cut - last.trail_cap;
@@ -85,7 +87,7 @@ Len Paragraph::Impl::shrink_capacity(std::size_t s, std::size_t b) const { retur
 // inter-character gap or space that may take an equal share.
 bool Paragraph::Impl::stretchable(std::size_t s, std::size_t b) const {
   const LineFit f = line_fit(s, b, false);
-  return f.slots > 0 || f.hl_stretch > 0 || f.ws_stretch > 0;
+  return f.slots > 0 || f.soft_stretch() > 0;
 }
 
 // docs/typography.md "Paragraphs": the last line must hold at least two characters besides

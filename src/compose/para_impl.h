@@ -89,6 +89,7 @@ struct Gap {
 struct Prefix {
   Len w = 0;                      // atom width + gap nat: the natural mid-line pen position
   Len lead = 0, trail = 0;        // blank halves left after pair compression
+  Len cut = 0;                    // blank halves removed by pair compression
   Len ws_shrink = 0, ws_stretch = 0;  // word spaces: down to 1/4 em, up to 1/2 em
   Len hl_shrink = 0, hl_stretch = 0;  // Han–Latin spaces: down to min, up to max
   std::int32_t slots = 0;         // gaps that take a share of the last-resort stretch
@@ -106,10 +107,13 @@ struct LineFit {
   Len punct_shrink = 0;       // shrink 3: other marks' blank halves
   Len hl_shrink = 0;          // shrink 4: Han–Latin spaces to min
   Len ws_stretch = 0;         // stretch 1: word spaces to 1/2 em
-  Len hl_stretch = 0;         // stretch 2: Han–Latin spaces to max
-  int slots = 0;              // stretch 3: gaps sharing the rest equally
+  Len pair_stretch = 0;       // stretch 2: compressed mark pairs back to full width
+  Len hl_stretch = 0;         // stretch 3: Han–Latin spaces to max
+  int slots = 0;              // stretch 4: gaps sharing the rest equally
   Len hang = 0;               // how far a mark that may hang stands past the measure
   Len shrink() const { return end_blank + ws_shrink + punct_shrink + hl_shrink; }
+  // What the line can take before any gap between characters opens.
+  Len soft_stretch() const { return pair_stretch + ws_stretch + hl_stretch; }
   // CLREQ 行末悬挂 (style option): the line's last mark (。，、．) hangs past the measure
   // when the line does not fit even with every shrink taken: a line that squeezing fits is
   // squeezed, and total fit prices a hung line above any ordinary one (docs/composer.md).

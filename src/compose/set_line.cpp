@@ -125,7 +125,7 @@ namespace {
 // (the line would read as letter-spaced) — left short and set flush left (docs/composer.md
 // "Loose lines"). Either way it is reported loose.
 bool too_loose(const LineFit& f, Len measure, Len em) {
-  const Len rest = measure - f.nat - f.ws_stretch - f.hl_stretch;
+  const Len rest = measure - f.nat - f.soft_stretch();
   return rest > 0 && (f.slots == 0 || rest * 3 > static_cast<Len>(f.slots) * em);
 }
 

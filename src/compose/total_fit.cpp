@@ -53,6 +53,11 @@ constexpr Cost kEndBlankPerEm = 4;
 constexpr Cost kWordSpacePerEm = 8;
 constexpr Cost kPunctPerEm = 20;
 constexpr Cost kHanLatinPerEm = 80;
+// A compressed pair (，“ 。」) set back to full width, as most mainland papers set every
+// mark (全角式, CLREQ §3.1.6): no letter-spacing at all, but priced well above the
+// squeeze of a mark, so that where a line could either take the next character in or
+// push one out, it takes it in and the text stays as short (push-in first, CLREQ §3.1.7).
+constexpr Cost kPairPerEm = 60;
 
 struct Node {
   std::size_t pos = 0;    // the line before ends here (a break position)
@@ -85,7 +90,8 @@ Cost shrink_badness(const LineFit& f, Len need, Len em) {
   return bad;
 }
 
-// The badness of stretching by `need`: word spaces, Han–Latin spaces, then equal shares.
+// The badness of stretching by `need`: word spaces, compressed mark pairs back to full
+// width, Han–Latin spaces, then equal shares.
 // Past the ceiling the line is loose: its demerits (not squared again) are
 // 10⁸ · x², x = r / ceiling, so two lines just past the ceiling cost less than one far
 // past it. A line that would need more than a third of an em per gap, or has no gap
@@ -94,9 +100,11 @@ Cost shrink_badness(const LineFit& f, Len need, Len em) {
 Cost stretch_badness(const LineFit& f, Len need, Len em, bool& loose) {
   const Len ws = std::min(need, f.ws_stretch);
   need -= ws;
+  const Len pair = std::min(need, f.pair_stretch);
+  need -= pair;
   const Len hl = std::min(need, f.hl_stretch);
   need -= hl;
-  Cost bad = per_em(ws, em, kWordSpacePerEm) + per_em(hl, em, kHanLatinPerEm);
+  Cost bad = per_em(pair, em, kPairPerEm) + per_em(ws, em, kWordSpacePerEm) + per_em(hl, em, kHanLatinPerEm);
   if (need <= 0 || em <= 0) return bad;
   const Cost r = f.slots > 0 ? need * 1000 / (em * f.slots) : kFlushLeft + 1;  // 1/1000 em per gap
   if (r <= kCeiling) return bad + 100 * r * r * r / (kCeiling * kCeiling * kCeiling);
