@@ -30,7 +30,7 @@ using Cost = std::int64_t;
 constexpr Cost kInf = std::numeric_limits<Cost>::max() / 4;
 constexpr Cost kCeiling = 100;          // 0.10 em per gap, in 1/1000 em: past it a line is loose
 constexpr Cost kFlushLeft = 333;        // past 1/3 em per gap a line is set flush left
-constexpr Cost kLoose = 100000000;      // demerits of a line at the ceiling, times (r / ceiling)²
+constexpr Cost kLoose = 100000000;      // a loose line costs this times (r / ceiling)² + 2
 constexpr Cost kOrphan = 10000000;      // a last line of one character: less than any loose line
 constexpr Cost kHang = 2000000;        // a mark hung past the measure: only to spare a loose line
 constexpr Cost kHyphen = 3000;          // a hyphenated line end
@@ -38,8 +38,8 @@ constexpr Cost kDoubleHyphen = 10000;   // two hyphenated line ends in a row
 constexpr Cost kUrl = 300;              // a URL broken after / . - @ ? &
 constexpr Cost kUnit = 20000000;        // a unit broken: only to avoid a loose line
 // A dateline's name or role broken (孙|悦): a loose line at 0.20 em per gap costs as
-// much, so a name breaks only where keeping it whole would space a line out further.
-constexpr Cost kName = kLoose * 4;
+// much (2² + 2), so a name breaks only where keeping it whole would space a line out further.
+constexpr Cost kName = kLoose * 6;
 constexpr Cost kEmergency = 1000000000000LL;  // a word broken where the measure ran out
 constexpr int kMaxCandidates = 64;      // lines looked at per break, at most
 constexpr std::size_t kWorkPerAtom = 48;  // budget per atom of the paragraph, then first fit
@@ -93,8 +93,9 @@ Cost shrink_badness(const LineFit& f, Len need, Len em) {
 // The badness of stretching by `need`: word spaces, compressed mark pairs back to full
 // width, Han–Latin spaces, then equal shares.
 // Past the ceiling the line is loose: its demerits (not squared again) are
-// 10⁸ · x², x = r / ceiling, so two lines just past the ceiling cost less than one far
-// past it. A line that would need more than a third of an em per gap, or has no gap
+// 10⁸ · (x² + 2), x = r / ceiling, and 8 · 10⁸ more past 0.20 em per gap. The fixed part
+// makes one loose line dearer than two: a second loose line is taken only where it
+// keeps the first from passing 0.20 em, which costs more than any two below it. A line that would need more than a third of an em per gap, or has no gap
 // that may open, is set flush left (set_line.cpp): x then grows with the room left at
 // its end, from where a stretched line leaves off.
 Cost stretch_badness(const LineFit& f, Len need, Len em, bool& loose) {
@@ -112,7 +113,7 @@ Cost stretch_badness(const LineFit& f, Len need, Len em, bool& loose) {
   // x in 1/100: r / ceiling, or for a flush-left line 10/3 · (1 + the room in em).
   const Cost room = std::min<Cost>(need * 1000 / em, 1000000);  // 1/1000 em, capped: no overflow
   const Cost x = r <= kFlushLeft ? 100 * r / kCeiling : 100 * kFlushLeft / kCeiling * (1000 + room) / 1000;
-  return kLoose * x / 100 * x / 100;
+  return kLoose * x / 100 * x / 100 + kLoose * 2 + (x > 200 ? kLoose * 8 : 0);
 }
 
 Cost break_penalty(const Gap& g) {

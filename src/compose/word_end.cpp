@@ -22,7 +22,7 @@ constexpr int kLookahead = 16;       // lines above the foot
 // What a better end may cost over the plan's own: about two lines just past 0.10 em per
 // gap (total_fit.cpp's demerits). A weak end (between two one-character words, or between
 // a number and the unit after it: 486|家) is kept rather than paid for with more.
-constexpr std::int64_t kSlack = 300000000;
+constexpr std::int64_t kSlack = 600000000;
 
 enum class End { Inside, Weak, Strong };
 
