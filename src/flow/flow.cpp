@@ -57,6 +57,23 @@ void lay_out_blocks(Job& job, const model::Issue& issue, const model::Page& p) {
 
 }  // namespace
 
+const std::vector<model::GridRect>& Job::rects_on(int number) const {
+  if (!rects_made_ && issue) {
+    for (const auto& pg : issue->pages)
+      for (const auto& block : pg.blocks)
+        std::visit(base::Overloaded{[&](const model::Article& a) {
+                                      for (const auto& f : a.frames) rects_[f.page].push_back(f.rect);
+                                      for (const auto& ph : a.photos) rects_[ph.page].push_back(ph.rect);
+                                    },
+                                    [&](const auto& b) {
+                                      if constexpr (requires { b.rect; }) rects_[pg.number].push_back(b.rect);
+                                    }},
+                   block);
+  }
+  rects_made_ = true;
+  return rects_[number];
+}
+
 void record_block(frame::Page& page, const std::string& id, const char* what, const model::Box& b, bool edge) {
   frame::Box blk;
   blk.kind = "block", blk.id = id, blk.text = what;
@@ -89,7 +106,7 @@ frame::Document lay_out(const model::Issue& issue, const text::FontSet& fonts, b
   Options o = opt;
   if (!o.images) o.images = &own_images;
   if (!o.placed) o.placed = &own_placed;
-  Job job{setter, {}, ctx.diag, o, &issue, {}};
+  Job job{setter, {}, ctx.diag, o, &issue, {}, {}, false};
   for (auto& p : doc.pages) job.pages[p.number] = &p;
   int done = 0;
   const auto wanted = [&opt](int page) { return !opt.lay_out_page || opt.lay_out_page(page); };

@@ -17,6 +17,12 @@ struct Job {
   std::map<std::string, std::vector<model::Frame>> fitted_frames;
   frame::Page& page(int number) const { return *pages.at(number); }
   const model::Layout& layout() const { return setter.layout(); }
+  // The grid rectangles of everything placed on page `number`: blocks, every article
+  // frame on it (whichever page lists the article), photos set in articles. Gathered in
+  // one pass over the issue on first use.
+  const std::vector<model::GridRect>& rects_on(int number) const;
+  mutable std::map<int, std::vector<model::GridRect>> rects_;  // rects_on's, by page
+  mutable bool rects_made_ = false;
 };
 
 // Records a block's place for --dump=pages and the proof sheet (a "block" box naming what

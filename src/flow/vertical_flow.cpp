@@ -85,27 +85,12 @@ std::map<int, Len> ArticleFlow::under_vertical_frames() const {
   const model::Layout& L = job_.layout();
   for (std::size_t fi = 0; fi < a_.frames.size(); ++fi) {
     const model::Frame& f = a_.frames[fi];
-    if (!f.vertical || !job_.issue) continue;
+    if (!f.vertical) continue;
     const int foot_row = f.rect.row + f.rect.rows;
-    int first = L.rows + 1;  // the first grid row below the frame something takes
-    const auto consider = [&](const model::GridRect& r) {
+    int first = L.rows + 1;  // the first grid row below the frame that something takes
+    for (const model::GridRect& r : job_.rects_on(f.page))
       if (r.row >= foot_row && r.col < f.rect.col + f.rect.cols && f.rect.col < r.col + r.cols)
         first = std::min(first, r.row);
-    };
-    for (const auto& pg : job_.issue->pages)
-      for (const auto& block : pg.blocks)
-        std::visit(base::Overloaded{[&](const model::Article& b) {
-                                      for (const auto& g : b.id == a_.id ? a_.frames : b.frames)
-                                        if (g.page == f.page) consider(g.rect);
-                                      for (const auto& ph : b.photos)
-                                        if (ph.page == f.page) consider(ph.rect);
-                                    },
-                                    [&](const auto& b) {
-                                      if constexpr (requires { b.rect; }) {
-                                        if (pg.number == f.page) consider(b.rect);
-                                      }
-                                    }},
-                   block);
     out[static_cast<int>(fi)] = first <= L.rows ? L.row_y(first) : L.trim_h;
   }
   return out;
