@@ -62,6 +62,7 @@ compose::Paragraph Setter::paragraph(const model::TextBlock& block, const std::s
   opt.vertical = vertical;  // docs/composer.md "Vertical text"
   opt.tcy_digits = base_style.tcy_digits;
   opt.corner_quotes = base_style.corner_quotes;
+  opt.half_width_digits = base_style.half_width_digits;
   // Headlines are shaped at several sizes and widths before one is chosen: report each
   // finding (e.g. a missing glyph) once.
   base::Diagnostics found;

@@ -80,6 +80,7 @@ struct Style {
   std::string marker;             // set before each brief of a <briefs> (■, ●); empty: ■
   int tcy_digits = 2;             // vertical text: numbers of up to this many digits as 纵中横
   bool corner_quotes = false;     // “ ” ‘ ’ set as 「 」 『 』
+  bool half_width_digits = true;  // 0–9 in the face's half-width forms (半角数字, one em per two)
   base::Loc loc;
 };
 

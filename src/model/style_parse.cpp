@@ -99,7 +99,7 @@ std::optional<Cmyk> parse_colour(const xml::Node& n, const char* color_attr, con
 Style parse_style(const xml::Node& n) {
   n.allow({"name", "font", "weight", "size", "size-min", "size-max", "leading", "lines", "align", "indent", "han-latin", "han-latin-min",
            "han-latin-max", "space", "hanging", "half-open-start", "space-before", "space-after", "color", "spot",
-           "marker", "keep-dates", "sizes", "max-measure", "max-measure-mode", "tcy", "quotes"});
+           "marker", "keep-dates", "sizes", "max-measure", "max-measure-mode", "tcy", "quotes", "digits"});
   if (!xml::children(n.e).empty()) n.unknown_child(*xml::children(n.e).front(), "");
   Style s;
   s.loc = n.at();
@@ -131,6 +131,8 @@ Style parse_style(const xml::Node& n) {
   // 纵中横; quotes="corner" sets “ ” ‘ ’ as 「 」 『 』.
   s.tcy_digits = n.choice<int>("tcy", {{"0", 0}, {"1", 1}, {"2", 2}, {"3", 3}}, 2);
   s.corner_quotes = n.choice<bool>("quotes", {{"curly", false}, {"corner", true}}, false);
+  // Digits half an em wide (docs/typography.md "Numbers"), or the face's proportional ones.
+  s.half_width_digits = n.choice<bool>("digits", {{"half", true}, {"proportional", false}}, true);
 
   s.space_before_lines = n.opt_integer("space-before", 0, limits::kMaxRows).value_or(0);
   s.space_after_lines = n.opt_integer("space-after", 0, limits::kMaxRows).value_or(0);

@@ -25,6 +25,9 @@ int face_for(const FontSet& fonts, int face, char32_t cp, bool vertical = false)
 // vertical.cpp
 void shape_vertical(const FontSet& fonts, ShapedText& out, const Span& sp, hb_buffer_t* buf, hb_language_t lang,
                     const ShapeOptions& opt);
+// The hwid feature over each run of ASCII digits in text[start, end) (clusters are bytes),
+// for ShapeOptions::half_width_digits.
+std::vector<hb_feature_t> half_width_digits(const std::string& text, std::uint32_t start, std::uint32_t end);
 // “ ” ‘ ’ → 「 」 『 』 in place (each pair has the same UTF-8 length, so clusters keep their bytes).
 void use_corner_quotes(std::string& text);
 

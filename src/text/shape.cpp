@@ -101,8 +101,18 @@ static std::vector<RunSpec> itemize(const FontSet& fonts, const std::string& tex
   return runs;
 }
 
+std::vector<hb_feature_t> half_width_digits(const std::string& text, std::uint32_t start, std::uint32_t end) {
+  std::vector<hb_feature_t> out;
+  for (std::uint32_t i = start; i < end; ++i) {
+    if (text[i] < '0' || text[i] > '9') continue;
+    if (!out.empty() && out.back().end == i) out.back().end = i + 1;
+    else out.push_back({HB_TAG('h', 'w', 'i', 'd'), 1, i, i + 1});
+  }
+  return out;
+}
+
 static void shape_run(const FontSet& fonts, ShapedText& out, const RunSpec& r, const Span& sp,
-                      hb_buffer_t* buf, hb_language_t lang) {
+                      hb_buffer_t* buf, hb_language_t lang, bool half_digits) {
   const FaceData& fd = fonts.impl().faces.at(r.face);
   hb_buffer_clear_contents(buf);
   hb_buffer_add_utf8(buf, out.text.data(), static_cast<int>(out.text.size()), r.start,
@@ -111,7 +121,8 @@ static void shape_run(const FontSet& fonts, ShapedText& out, const RunSpec& r, c
   hb_buffer_set_script(buf, r.script);
   hb_buffer_set_language(buf, lang);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  hb_shape(fd.font, buf, nullptr, 0);
+  const auto features = half_digits ? half_width_digits(out.text, r.start, r.end) : std::vector<hb_feature_t>{};
+  hb_shape(fd.font, buf, features.data(), static_cast<unsigned>(features.size()));
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
@@ -161,7 +172,7 @@ ShapedText shape(const FontSet& fonts, std::string text, const std::vector<Span>
       shape_vertical(fonts, out, sp, buf, lang, opt);
       continue;
     }
-    for (const auto& r : itemize(fonts, out.text, sp)) shape_run(fonts, out, r, sp, buf, lang);
+    for (const auto& r : itemize(fonts, out.text, sp)) shape_run(fonts, out, r, sp, buf, lang, opt.half_width_digits);
   }
   hb_buffer_destroy(buf);
   report_missing(out, diag, opt);

@@ -72,6 +72,10 @@ struct ShapeOptions {
   int tcy_digits = 2;
   // “ ” ‘ ’ set as 「 」 『 』 (the text itself is changed: the page shows corner brackets).
   bool corner_quotes = false;
+  // ASCII digits in the face's half-width forms (OpenType hwid; Noto CJK: 500/1000), as
+  // Chinese papers set numbers (半角数字): two digits take one em, a year two, so a line
+  // with numbers keeps the em grid. Faces without hwid keep their own digits.
+  bool half_width_digits = false;
 };
 
 // Shapes `text` in the given spans (which must cover it in order). Code points missing

@@ -105,16 +105,21 @@ std::vector<VRun> plan(const FontSet& fonts, const std::string& text, const Span
   return runs;
 }
 
-void shape_buffer(const FaceData& fd, const std::string& text, const VRun& r, hb_buffer_t* buf, hb_language_t lang) {
+void shape_buffer(const FaceData& fd, const std::string& text, const VRun& r, hb_buffer_t* buf, hb_language_t lang,
+                  bool half_digits) {
   hb_buffer_clear_contents(buf);
   hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), r.start, static_cast<int>(r.end - r.start));
   hb_buffer_set_direction(buf, r.orient == Orient::Upright ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
   hb_buffer_set_script(buf, r.script);
   hb_buffer_set_language(buf, lang);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  // 纵中横 takes the half-width digits where the font has them (Noto CJK: 500/1000 each).
+  // 纵中横 takes the half-width digits where the font has them (Noto CJK: 500/1000 each);
+  // a turned number too where the style sets digits half width (a year then takes 2 em).
   static const hb_feature_t hwid = {HB_TAG('h', 'w', 'i', 'd'), 1, 0, ~0u};
-  hb_shape(fd.font, buf, r.orient == Orient::Tcy ? &hwid : nullptr, r.orient == Orient::Tcy ? 1 : 0);
+  if (r.orient == Orient::Tcy) return hb_shape(fd.font, buf, &hwid, 1);
+  const auto features = half_digits && r.orient == Orient::Rotated ? half_width_digits(text, r.start, r.end)
+                                                                   : std::vector<hb_feature_t>{};
+  hb_shape(fd.font, buf, features.data(), static_cast<unsigned>(features.size()));
 }
 
 // Glyph geometry of one orientation (shape.h "Glyph": offsets across and along the line).
@@ -152,9 +157,9 @@ int place_tcy(std::vector<Glyph>& gs, const std::vector<std::int64_t>& adv, std:
 }
 
 void shape_one(const FontSet& fonts, ShapedText& out, const VRun& r, const Span& sp, hb_buffer_t* buf,
-               hb_language_t lang) {
+               hb_language_t lang, bool half_digits) {
   const FaceData& fd = fonts.impl().faces.at(r.face);
-  shape_buffer(fd, out.text, r, buf, lang);
+  shape_buffer(fd, out.text, r, buf, lang, half_digits);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
@@ -181,7 +186,7 @@ void shape_one(const FontSet& fonts, ShapedText& out, const VRun& r, const Span&
 
 void shape_vertical(const FontSet& fonts, ShapedText& out, const Span& sp, hb_buffer_t* buf, hb_language_t lang,
                     const ShapeOptions& opt) {
-  for (const VRun& r : plan(fonts, out.text, sp, opt.tcy_digits)) shape_one(fonts, out, r, sp, buf, lang);
+  for (const VRun& r : plan(fonts, out.text, sp, opt.tcy_digits)) shape_one(fonts, out, r, sp, buf, lang, opt.half_width_digits);
 }
 
 }  // namespace text

@@ -37,10 +37,10 @@ inline const Fonts& fonts() {
 
 inline Len em(double pt) { return base::from_pt(pt); }
 
-inline text::ShapedText shape(const std::string& s, double pt = 9, int face = -1) {
+inline text::ShapedText shape(const std::string& s, double pt = 9, int face = -1, const text::ShapeOptions& opt = {}) {
   base::Diagnostics diag;
   const int f = face < 0 ? fonts().song : face;
-  return text::shape(*fonts().set, s, {{0, static_cast<std::uint32_t>(s.size()), f, base::from_pt(pt), 0}}, diag);
+  return text::shape(*fonts().set, s, {{0, static_cast<std::uint32_t>(s.size()), f, base::from_pt(pt), 0}}, diag, opt);
 }
 
 inline compose::ParaStyle style(int indent_em1000 = 0, compose::Align align = compose::Align::Justify) {
@@ -52,6 +52,14 @@ inline compose::ParaStyle style(int indent_em1000 = 0, compose::Align align = co
 
 inline compose::Paragraph para(const std::string& s, compose::ParaStyle st = style(), double pt = 9, int face = -1) {
   return compose::Paragraph(*fonts().set, shape(s, pt, face), st);
+}
+
+// Body text as the bundled layouts set it: half-width digits and hanging punctuation.
+inline compose::Paragraph body_para(const std::string& s, compose::ParaStyle st, double pt) {
+  text::ShapeOptions opt;
+  opt.half_width_digits = true;
+  st.hanging_punct = true;
+  return compose::Paragraph(*fonts().set, shape(s, pt, -1, opt), st);
 }
 
 inline std::string line_text(const compose::Line& l) {

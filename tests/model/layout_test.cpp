@@ -224,6 +224,19 @@ TEST_CASE("a style may name a spot colour with its CMYK alternate") {
                        doctest::Contains("needs its CMYK alternate"), base::Error);
 }
 
+TEST_CASE("digits: half width unless the style asks for the face's proportional ones") {
+  const auto path = test::source_root() / "layouts/broadsheet.xml";
+  const std::string xml = base::read_file(path);
+  const std::string banner = "color=\"0 100 100 0\"/>";
+  const auto at = xml.find(banner);
+  REQUIRE(at != std::string::npos);
+  auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
+  CHECK(model::parse_layout(with(banner.substr(0, banner.size() - 2)), "d.xml").style("banner").half_width_digits);
+  CHECK_FALSE(model::parse_layout(with("digits=\"proportional\""), "d.xml").style("banner").half_width_digits);
+  CHECK(model::parse_layout(with("digits=\"half\""), "d.xml").style("banner").half_width_digits);
+  CHECK_THROWS_WITH_AS(model::parse_layout(with("digits=\"wide\""), "d.xml"), doctest::Contains("digits"), base::Error);
+}
+
 TEST_CASE("a style's copyfitting range: size-min ≤ size ≤ size-max, each defaulting to the size") {
   const auto tab = load("tabloid");
   CHECK(tab.style("body").size_min == base::from_pt(9.5));

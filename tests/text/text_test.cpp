@@ -19,9 +19,10 @@ std::shared_ptr<text::FontSet> fonts() {
   return set;
 }
 
-text::ShapedText shape_in(const std::string& s, text::Role role, base::Diagnostics& diag, double pt = 9) {
+text::ShapedText shape_in(const std::string& s, text::Role role, base::Diagnostics& diag, double pt = 9,
+                          const text::ShapeOptions& opt = {}) {
   const int face = fonts()->face(role, false);
-  return text::shape(*fonts(), s, {{0, static_cast<std::uint32_t>(s.size()), face, base::from_pt(pt), 0}}, diag);
+  return text::shape(*fonts(), s, {{0, static_cast<std::uint32_t>(s.size()), face, base::from_pt(pt), 0}}, diag, opt);
 }
 
 // Advance of the glyph(s) of the character at byte offset `at`.
@@ -87,6 +88,29 @@ TEST_CASE("clusters are byte offsets into the paragraph, in order") {
   // Digits are proportional (narrower than an em), Han is one em.
   CHECK(advance_at(t, 0) < base::from_pt(9));
   CHECK(advance_at(t, 4) == base::from_pt(9));
+}
+
+TEST_CASE("half-width digits: each digit half an em, a year two ems; other Latin untouched") {
+  base::Diagnostics d;
+  text::ShapeOptions opt;
+  opt.half_width_digits = true;
+  const std::string s = "2023年GDP增长5.2%";
+  const auto half = shape_in(s, text::Role::Song, d, 9, opt);
+  const auto prop = shape_in(s, text::Role::Song, d, 9);
+  const base::Len em = base::from_pt(9);
+  for (std::uint32_t at : {0u, 1u, 2u, 3u, 16u, 18u}) CHECK(advance_at(half, at) == em / 2);
+  CHECK(advance_at(half, 0) + advance_at(half, 1) + advance_at(half, 2) + advance_at(half, 3) == 2 * em);
+  CHECK(advance_at(prop, 0) > em / 2);  // the face's proportional digits are wider
+  // Letters, the decimal point and % keep their proportional widths.
+  for (std::uint32_t at : {7u, 8u, 9u, 17u, 19u}) CHECK(advance_at(half, at) == advance_at(prop, at));
+  // Vertical text: a turned year takes two ems down the line as well.
+  text::ShapeOptions vert = opt;
+  vert.vertical = true;
+  const auto v = shape_in("建于1984年", text::Role::Song, d, 9, vert);
+  base::Len year = 0;
+  for (std::uint32_t at = 6; at < 10; ++at) year += advance_at(v, at);
+  CHECK(year == 2 * em);
+  CHECK(d.findings().empty());
 }
 
 TEST_CASE("Kai text takes Chinese quotes from the Song font (WenKai's are narrow Latin glyphs)") {
