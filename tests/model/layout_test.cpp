@@ -15,6 +15,15 @@ model::Layout load(const std::string& name) { return model::load_layout(name, te
 
 std::string bad(const std::string& file) { return (test::source_root() / "tests/data/bad" / file).string(); }
 
+// The bundled broadsheet layout with the banner style's colour attribute replaced by `attrs`.
+std::string broadsheet_banner(const std::string& attrs) {
+  std::string xml = base::read_file(test::source_root() / "layouts/broadsheet.xml");
+  const std::string banner = "color=\"0 100 100 0\"/>";
+  const auto at = xml.find(banner);
+  REQUIRE(at != std::string::npos);
+  return xml.replace(at, banner.size(), attrs + "/>");
+}
+
 }  // namespace
 
 TEST_CASE("broadsheet: 8 columns of 13 em of 9 pt, grid of 102 lines of 13.5 pt") {
@@ -206,12 +215,7 @@ TEST_CASE("layout values: em fractions, leading in em, lines, colours, yes/no") 
 }
 
 TEST_CASE("a style may name a spot colour with its CMYK alternate") {
-  const auto path = test::source_root() / "layouts/broadsheet.xml";
-  const std::string xml = base::read_file(path);
-  const std::string banner = "color=\"0 100 100 0\"/>";
-  const auto at = xml.find(banner);
-  REQUIRE(at != std::string::npos);
-  auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
+  const auto with = broadsheet_banner;
 
   const auto lay = model::parse_layout(with("color=\"0 100 100 0\" spot=\"PANTONE 485 C\""), "spot.xml");
   CHECK(lay.style("banner").color.spot == "PANTONE 485 C");
@@ -225,13 +229,8 @@ TEST_CASE("a style may name a spot colour with its CMYK alternate") {
 }
 
 TEST_CASE("digits: half width unless the style asks for the face's proportional ones") {
-  const auto path = test::source_root() / "layouts/broadsheet.xml";
-  const std::string xml = base::read_file(path);
-  const std::string banner = "color=\"0 100 100 0\"/>";
-  const auto at = xml.find(banner);
-  REQUIRE(at != std::string::npos);
-  auto with = [&](const std::string& attrs) { return std::string(xml).replace(at, banner.size(), attrs + "/>"); };
-  CHECK(model::parse_layout(with(banner.substr(0, banner.size() - 2)), "d.xml").style("banner").half_width_digits);
+  const auto with = broadsheet_banner;
+  CHECK(model::parse_layout(with("color=\"0 100 100 0\""), "d.xml").style("banner").half_width_digits);
   CHECK_FALSE(model::parse_layout(with("digits=\"proportional\""), "d.xml").style("banner").half_width_digits);
   CHECK(model::parse_layout(with("digits=\"half\""), "d.xml").style("banner").half_width_digits);
   CHECK_THROWS_WITH_AS(model::parse_layout(with("digits=\"wide\""), "d.xml"), doctest::Contains("digits"), base::Error);
