@@ -239,8 +239,10 @@ void ArticleFlow::make_items() {
     const Len size = b.kind == model::TextKind::Para && fit_.body_size > 0 ? fit_.body_size : 0;
     const auto tracked = fit_.tracking.find(static_cast<size_t>(&b - a_.body.data()));
     Item it{&b,         s_.paragraph(b, a_.id, page, indent, size), s_.rows_per_line(st), size > 0 ? size : st.size,
-            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second, {}, {}, {}};
+            role_of(b.kind), {}, measure, tracked == fit_.tracking.end() ? 1000 : tracked->second, {}, {}, {}, {}};
     if (b.kind == model::TextKind::Subhead) it.fixed = head_lines(s_, b, measure, a_.id, page);
+    else if (cramped(it, false))  // a column with no white past its lines' ends for a hung mark
+      it.flush = std::make_shared<compose::Paragraph>(s_.paragraph(b, a_.id, page, indent, size, false, false, false));
     items_->push_back(std::move(it));
   }
   make_vertical_items();

@@ -29,9 +29,10 @@ struct Item {
   // tiers of vertical frames, and a subhead's lines set at the tier's column length.
   std::shared_ptr<compose::Paragraph> vpara;
   std::vector<HeadLine> vfixed;
-  // The same without hanging punctuation, for tiers with no white below their foot to
-  // hang a mark into (Slot::below); made only when the style hangs and such a tier exists.
-  std::shared_ptr<compose::Paragraph> vflush;
+  // The same without hanging punctuation, for columns and tiers with no white past their
+  // lines' ends to hang a mark into (Slot::end_room); made only when the style hangs and
+  // such a slot exists.
+  std::shared_ptr<compose::Paragraph> flush, vflush;
 };
 
 // Where the story stands: the break token handed from slot to slot.
@@ -126,10 +127,13 @@ class ArticleFlow {
   std::map<int, Len> under_vertical_frames() const;  // article_slots' `under`
   bool in_tier() const { return st_.si < slots_.size() && slots_[st_.si].vertical; }
   const compose::Paragraph& para_for(const Item& it) const {
-    if (!in_tier() || !it.vpara) return it.para;
-    return it.vflush && !hang_room(slots_[st_.si], it.size) ? *it.vflush : *it.vpara;
+    const bool tier = in_tier() && it.vpara;
+    const auto& flush = tier ? it.vflush : it.flush;
+    if (flush && st_.si < slots_.size() && !hang_room(slots_[st_.si], it.size)) return *flush;
+    return tier ? *it.vpara : it.para;
   }
   static bool hang_room(const Slot& sl, Len size);
+  bool cramped(const Item& it, bool vertical) const;  // a slot of that direction lacks the room
   const std::vector<HeadLine>& fixed_for(const Item& it) const { return in_tier() && it.vpara ? it.vfixed : it.fixed; }
   void set_in_tier(const compose::Paragraph& p, compose::Line l, int rows, const std::string& role);
   void tier_jump_line(const Slot& at, int row, const std::string& text);

@@ -85,6 +85,21 @@ void reserve_jumps(std::vector<Slot>& slots) {
   }
 }
 
+// The white right of text column c, where a mark hung past the measure would stand: the
+// gutter to the next column; after the last one, the padding to the box's frame (its band
+// runs inside the frame), else half the gutter beyond the frame — a rule between blocks
+// stands in its middle — or the page's margin beyond the last grid column.
+Len end_room(const model::Layout& L, const model::Article& a, const model::Frame& f,
+             const std::vector<TextColumn>& cols, size_t c) {
+  const Len end = cols[c].x + cols[c].w;
+  if (c + 1 < cols.size()) return cols[c + 1].x - end;
+  const model::Box b = L.box(f.rect);
+  const model::BoxStyle* box = box_of(L, a);
+  if (box && !box->frame.empty() && box->sides[1]) return b.x + b.w - L.stroke(box->frame).band() - end;
+  if (f.rect.col + f.rect.cols > L.columns) return L.trim_w - end;
+  return b.x + b.w + L.gutter / 2 - end;
+}
+
 }  // namespace
 
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
@@ -108,8 +123,11 @@ std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a,
     const auto cols = text_columns(L, a, f, &grid);
     for (size_t c = 0; c < cols.size(); ++c) {
       const int number = grid ? f.rect.col + static_cast<int>(c) : static_cast<int>(c) + 1;
-      for (auto [r0, r1] : free_rows(L, a, f, cols[c], first, last))
-        if (r1 >= r0) slots.push_back({f.page, static_cast<int>(fi), number, r0, r1, false, false, cols[c].x, cols[c].w});
+      for (auto [r0, r1] : free_rows(L, a, f, cols[c], first, last)) {
+        if (r1 < r0) continue;
+        slots.push_back({f.page, static_cast<int>(fi), number, r0, r1, false, false, cols[c].x, cols[c].w});
+        slots.back().end_room = end_room(L, a, f, cols, c);
+      }
     }
   }
   reserve_jumps(slots);

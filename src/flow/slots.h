@@ -39,9 +39,11 @@ struct Slot {
   // measure), `x` its left edge; the lines start at `top` and stand left of `right`.
   bool vertical = false;
   Len top = 0, right = 0;
-  // The white below a tier's foot, down to the next tier, the box's frame or what stands
-  // under the frame: the room a mark hung past the foot (行末悬挂) would stand in.
-  Len below = 0;
+  // The white past its lines' ends, where a mark hung past the measure (行末悬挂) would
+  // stand: right of a column, to the next column, the box's frame, or the middle of the
+  // gutter beyond the frame (where a rule between blocks stands); below a tier's foot, to
+  // the next tier, the box's frame or what stands under the frame.
+  Len end_room = 0;
   int rows() const { return row_last - row_first + 1; }
 };
 
@@ -62,7 +64,7 @@ std::vector<TextColumn> text_columns(const model::Layout& L, const model::Articl
 // the top of a frame, by frame index (a continuation's head, 接题).
 // `under`: for a vertical frame (by index), where the first thing below it on the page
 // starts (a block, a rule; the trim's foot when nothing is): the bound of its last tier's
-// white (Slot::below); a frame not listed has none below its foot.
+// white (Slot::end_room); a frame not listed has none below its foot.
 std::vector<Slot> article_slots(const model::Layout& L, const model::Article& a, int body_row,
                                 std::pair<int, int> head = {0, 0}, const std::map<int, int>& reserved = {},
                                 const std::map<int, Len>& under = {});

@@ -61,9 +61,7 @@ void ArticleFlow::make_vertical_items() {
     const bool indent = b.kind == model::TextKind::Para || b.kind == model::TextKind::Item;
     const bool subhead = b.kind == model::TextKind::Subhead;  // display text: head mode, as horizontal
     it.vpara = std::make_shared<compose::Paragraph>(s_.paragraph(b, a_.id, page, indent, 0, subhead, true));
-    const bool cramped =
-        std::any_of(slots_.begin(), slots_.end(), [&it](const Slot& sl) { return !hang_room(sl, it.size); });
-    if (cramped && !subhead && s_.style(b.style).hanging_punct)
+    if (!subhead && cramped(it, true))
       it.vflush = std::make_shared<compose::Paragraph>(s_.paragraph(b, a_.id, page, indent, 0, false, true, false));
     if (!subhead) continue;
     // A subhead: one column per line, aligned in the tier as its style says.
@@ -71,11 +69,17 @@ void ArticleFlow::make_vertical_items() {
   }
 }
 
-// A mark hung below a tier's foot stands half its em past it (CLREQ §3.1.7 行末悬挂) and
-// keeps a quarter em clear of what is below — the next tier's first characters, a rule,
-// the box's frame, another block — as a horizontal column's gutter keeps it clear of the
-// rule in the gutter's middle. A tier with less white below sets its lines without it.
-bool ArticleFlow::hang_room(const Slot& sl, Len size) { return !sl.vertical || sl.below * 4 >= size * 3; }
+// A mark hung past the line end stands half its em past it (CLREQ §3.1.7 行末悬挂) and
+// keeps a quarter em clear of what is beyond — the next column's or tier's characters, a
+// rule, the box's frame, another block — as a mark hung into a 1.5-em gutter keeps a
+// quarter em from the rule in its middle. A slot with less white sets its lines without it.
+bool ArticleFlow::hang_room(const Slot& sl, Len size) { return sl.end_room * 4 >= size * 3; }
+
+bool ArticleFlow::cramped(const Item& it, bool vertical) const {
+  if (!s_.style(it.block->style).hanging_punct) return false;
+  return std::any_of(slots_.begin(), slots_.end(),
+                     [&](const Slot& sl) { return sl.vertical == vertical && !hang_room(sl, it.size); });
+}
 
 // Where the first thing below each vertical frame starts on its page: another block or
 // frame in its grid columns (any rule between them stands on that boundary), else the

@@ -56,7 +56,7 @@ std::vector<Slot> tier_slots(const model::Layout& L, const model::Article& a, co
   const bool framed = box && !box->frame.empty() && box->sides[2];
   const Len floor = framed ? L.row_y(f.rect.row + f.rect.rows) - L.stroke(box->frame).band() : under;
   for (std::size_t t = 0; t < out.size(); ++t)
-    out[t].below = (t + 1 < out.size() ? out[t + 1].top : floor) - (out[t].top + out[t].w);
+    out[t].end_room = (t + 1 < out.size() ? out[t + 1].top : floor) - (out[t].top + out[t].w);
   return out;
 }
 

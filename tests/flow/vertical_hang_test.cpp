@@ -2,8 +2,12 @@
 // "Hanging punctuation"): a column that ends in ，or 。 one em past the tier hangs the mark
 // below the tier's foot — into the white between tiers or under the frame — by half its
 // em, its other gaps unstretched; a tier with a rule or a block right under its foot
-// hangs nothing there. Checked from the line boxes (hang=) and the glyphs flow placed.
+// hangs nothing there, nor does a horizontal column with too little white past its end.
+// Checked from the line boxes (hang=) and the glyphs flow placed.
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
 
 #include "flow/invariants.h"
 
@@ -125,5 +129,55 @@ TEST_CASE("a tier with a rule right under its foot hangs nothing there; with whi
   CHECK(hung.front().text == han(10) + "，");
   CHECK(hung.front().hang == kEm / 2);
   v = checked(open);
+  CHECK_MESSAGE(v.empty(), ft::first(v));
+}
+
+namespace {
+
+// The tabloid layout with a box whose padding left and right is half an em: a mark hung
+// past a column that ends at the padding would touch the box's frame.
+Laid boxed(const std::string& box, const std::string& body) {
+  std::string layout;
+  {
+    std::ifstream in(test::source_root() / "layouts/tabloid.xml");
+    layout.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  layout.replace(layout.find("</layout>"), 0, "<box name=\"tight\" frame=\"hair\" padding=\"1 0.5em\"/>\n");
+  const auto dir = test::temp_dir("flow-hang-box");
+  std::ofstream(dir / "tight.xml") << layout;
+  std::string xml = issue_xml("tabloid", {"<article id=\"s\" col=\"1\" cols=\"1\" row=\"1\" rows=\"20\" box=\"" + box +
+                                          "\"><p>" + body + "</p></article>"});
+  xml.replace(xml.find("layout=\"tabloid\""), 16, "layout=\"tight.xml\"");
+  std::ofstream(dir / "issue.xml") << xml;
+  return lay_out_file(dir / "issue.xml");
+}
+
+}  // namespace
+
+TEST_CASE("a horizontal column ending at a box's frame with half an em of padding hangs nothing onto it") {
+  // One text column in a boxed one-column frame, a whole number of ems wide: 9 ems in the
+  // tight box (half an em to the frame), 8 in the bundled one (an em to it). The first
+  // line ends in a comma one em past the measure.
+  const Laid tight = boxed("tight", comma_one_em_over(9));
+  REQUIRE_MESSAGE(!tight.any_error(), errors(tight));
+  const auto lines = tight.lines(1, "s", "body");
+  REQUIRE(!lines.empty());
+  REQUIRE(tight.boxes(1, "column", "s").front().w == 9 * kEm);
+  for (const auto& b : lines) {
+    CAPTURE(b.text);
+    CHECK(b.hang == 0);
+  }
+  CHECK(lines.front().text != han(7) + "，");
+  auto v = checked(tight);
+  CHECK_MESSAGE(v.empty(), ft::first(v));
+
+  const Laid roomy = boxed("boxed", comma_one_em_over(8));
+  REQUIRE_MESSAGE(!roomy.any_error(), errors(roomy));
+  REQUIRE(roomy.boxes(1, "column", "s").front().w == 8 * kEm);
+  const auto hung = roomy.lines(1, "s", "body");
+  REQUIRE(!hung.empty());
+  CHECK(hung.front().text == han(6) + "，");
+  CHECK(hung.front().hang == kEm / 2);
+  v = checked(roomy);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 }
