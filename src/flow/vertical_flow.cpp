@@ -70,10 +70,11 @@ void ArticleFlow::make_vertical_items() {
 }
 
 // A mark hung past the line end stands half its em past it (CLREQ §3.1.7 行末悬挂) and
-// keeps a quarter em clear of what is beyond — the next column's or tier's characters, a
-// rule, the box's frame, another block — as a mark hung into a 1.5-em gutter keeps a
-// quarter em from the rule in its middle. A slot with less white sets its lines without it.
-bool ArticleFlow::hang_room(const Slot& sl, Len size) { return sl.end_room * 4 >= size * 3; }
+// keeps an eighth of an em clear of what is beyond — the next column's or tier's
+// characters, a rule, the box's frame, another block — so that body text enlarged by
+// copyfitting (11.7 pt) or an intro at 小四 still hangs into a 1.5-em body gutter with
+// its rule in the middle. A slot with less white sets its lines without it.
+bool ArticleFlow::hang_room(const Slot& sl, Len size) { return sl.end_room * 8 >= size * 5; }
 
 bool ArticleFlow::cramped(const Item& it, bool vertical) const {
   if (!s_.style(it.block->style).hanging_punct) return false;
