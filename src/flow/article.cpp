@@ -92,7 +92,7 @@ void ArticleFlow::place() {
   for (const auto& op : *ops_) op();  // the head, the lines and the jump lines
   ops_->clear();
   if (!all_set_ || head_lost_lines_ > 0) overset();
-  for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id);
+  for (const auto& p : a_.photos) lay_out_photo(job_, p, a_.id, &a_);
   column_boxes();
   underset();
 }

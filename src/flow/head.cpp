@@ -26,9 +26,12 @@ struct Setting {
   int most = 0;
 };
 
+// Display text (head mode) never hangs a mark past its measure, whatever its style says:
+// a headline spans its block to the edge and a subhead its column, and the white past
+// them is not measured for a mark (as a vertical head's columns never hang one).
 Setting set_at(const Setter& s, const model::TextBlock& b, Len measure, Len size, const std::string& id, int page) {
   Setting t;
-  t.para = std::make_shared<const compose::Paragraph>(s.paragraph(b, id, page, false, size, true));
+  t.para = std::make_shared<const compose::Paragraph>(s.paragraph(b, id, page, false, size, true, false, false));
   t.lines = t.para->lines(measure);
   t.size = size;
   t.most = most_lines(t.lines);

@@ -29,7 +29,9 @@ struct Job {
 // it is) and, with `edge`, outlines it in the proof overlay.
 void record_block(frame::Page& page, const std::string& id, const char* what, const model::Box& b, bool edge = true);
 void lay_out_article(Job& job, const model::Article& a);
-void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner);
+// `in`: the article a photo is set in (its caption's hung marks need room before that
+// article's text beside it, or past its frame); none for a photo block of its own.
+void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner, const model::Article* in = nullptr);
 void lay_out_banner(Job& job, const model::Banner& b);
 void lay_out_rule(Job& job, const model::Rule& r);
 void lay_out_briefs(Job& job, const model::Briefs& b);

@@ -3,13 +3,16 @@
 // last line when it fits (docs/typography.md "Roles and fonts"). A caption is set at the
 // photo's width, but never wider than its style's longest readable measure: under a wider
 // photo it goes in columns of the grid, or in one block at that measure (docs/format.md
-// "Photos").
+// "Photos"). A caption style that hangs its line-end marks (行末悬挂) hangs them only where
+// the white past its lines' ends holds them, as body columns do (docs/composer.md
+// "Hanging punctuation").
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
 #include "flow/head.h"
 #include "flow/pages.h"
+#include "flow/slots.h"
 #include "image/store.h"
 
 namespace flow {
@@ -41,10 +44,10 @@ struct CaptionLines {
 };
 
 Text set_text(const Setter& s, const std::optional<model::TextBlock>& b, const model::Photo& p, Len measure,
-              bool indent) {
+              bool indent, bool hang) {
   Text t;
   if (!b) return t;
-  t.para = std::make_unique<compose::Paragraph>(s.paragraph(*b, p.id, p.page, indent));
+  t.para = std::make_unique<compose::Paragraph>(s.paragraph(*b, p.id, p.page, indent, 0, false, false, hang));
   t.lines = t.para->lines(measure);
   t.rows = s.rows_per_line(s.style(b->style));
   t.size = s.style(b->style).size;
@@ -81,14 +84,46 @@ Groups caption_groups(const Setter& s, const model::Photo& p) {
   return g;
 }
 
+// The white past a caption line ending at `end` at the photo's right edge or short of it:
+// in a photo set in an article, to the article's text beside it, or past the article's
+// frame (its box's frame, the gutter's middle, the trim); else past the photo's block.
+Len room_past_photo(const model::Layout& L, const model::Photo& p, const model::Article* in, Len end) {
+  if (in)
+    for (const model::Frame& f : in->frames) {
+      if (f.page != p.page || f.vertical || !f.rect.contains(p.rect)) continue;
+      const model::Box pb = L.box(p.rect);
+      for (const TextColumn& c : text_columns(L, *in, f))
+        if (c.x >= pb.x + pb.w) return c.x - end;
+      return room_past(L, f.rect, box_of(L, *in), end);
+    }
+  return room_past(L, p.rect, nullptr, end);
+}
+
+// Whether text of style `b` set in `groups` may hang its marks: each group's lines have
+// the room past their ends (the next group, or what is past the photo) — else the whole
+// text is set without hanging.
+bool may_hang(const Setter& s, const std::optional<model::TextBlock>& b, const model::Photo& p,
+              const model::Article* in, const Groups& groups) {
+  if (!b || !s.style(b->style).hanging_punct) return false;
+  const Len size = s.style(b->style).size;
+  for (size_t i = 0; i < groups.xs.size(); ++i) {
+    const Len end = groups.xs[i] + groups.measure;
+    const Len room = i + 1 < groups.xs.size() ? groups.xs[i + 1] - end : room_past_photo(s.layout(), p, in, end);
+    if (!hang_fits(room, size)) return false;
+  }
+  return true;
+}
+
 // The credit is flush right at the photo's edge (it names who took the photo), run in on
 // the caption's last line when that line ends at least 1 em before the credit's first
 // glyph, else on its own line under the caption.
-CaptionLines set_caption(const Setter& s, const model::Photo& p) {
+CaptionLines set_caption(const Setter& s, const model::Photo& p, const model::Article* in) {
   const Groups groups = caption_groups(s, p);
   const model::Box box = s.layout().box(p.rect);
-  CaptionLines c{set_text(s, p.caption, p, groups.measure, true), set_text(s, p.credit, p, box.w, false), false,
-                 groups, 0};
+  const bool hang = may_hang(s, p.caption, p, in, groups);
+  const bool credit_hang = may_hang(s, p.credit, p, in, Groups{{box.x}, box.w});
+  CaptionLines c{set_text(s, p.caption, p, groups.measure, true, hang),
+                 set_text(s, p.credit, p, box.w, false, credit_hang), false, groups, 0};
   // The lines fill the groups evenly, the first ones fullest.
   const auto n = static_cast<int>(c.caption.lines.size()), k = static_cast<int>(groups.xs.size());
   c.per = n > 0 ? (n + k - 1) / k : 0;
@@ -184,14 +219,14 @@ void caption_overset(Job& job, const model::Photo& p, int need, int lost_chars) 
 
 }  // namespace
 
-void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner) {
+void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner, const model::Article* in) {
   const Setter& s = job.setter;
   const model::Layout& L = job.layout();
   const model::Box box = L.box(p.rect);
   frame::Page& page = job.page(p.page);
   const std::string id = p.id.empty() ? owner : p.id;
   record_block(page, id, "photo", box);
-  const CaptionLines cap = set_caption(s, p);
+  const CaptionLines cap = set_caption(s, p, in);
   const int image_rows = std::max(1, p.rect.rows - cap.rows());
   const int last_row = p.rect.row + p.rect.rows - 1;
   // The caption's grid lines under the image; a quarter line of white between them.

@@ -63,6 +63,23 @@ std::vector<std::pair<int, int>> free_rows(const model::Layout& L, const model::
   return out;
 }
 
+// Past a block's last text: the padding to the box's frame (its band runs inside the
+// frame), else half the gutter beyond the block — a rule between blocks stands in its
+// middle — or the page's margin beyond the last grid column.
+Len room_past(const model::Layout& L, const model::GridRect& rect, const model::BoxStyle* box, Len end) {
+  const model::Box b = L.box(rect);
+  if (box && !box->frame.empty() && box->sides[1]) return b.x + b.w - L.stroke(box->frame).band() - end;
+  if (rect.col + rect.cols > L.columns) return L.trim_w - end;
+  return b.x + b.w + L.gutter / 2 - end;
+}
+
+// A mark hung past the line end stands half its em past it (CLREQ §3.1.7 行末悬挂) and
+// keeps an eighth of an em clear of what is beyond — the next column's or tier's
+// characters, a rule, the box's frame, another block — so that body text enlarged by
+// copyfitting (11.7 pt) or an intro at 小四 still hangs into a 1.5-em body gutter with
+// its rule in the middle.
+bool hang_fits(Len room, Len size) { return room * 8 >= size * 5; }
+
 namespace {
 
 // A jump (next frame on another page) reserves the last grid line of the frame's last
@@ -86,18 +103,12 @@ void reserve_jumps(std::vector<Slot>& slots) {
 }
 
 // The white right of text column c, where a mark hung past the measure would stand: the
-// gutter to the next column; after the last one, the padding to the box's frame (its band
-// runs inside the frame), else half the gutter beyond the frame — a rule between blocks
-// stands in its middle — or the page's margin beyond the last grid column.
+// gutter to the next column; after the last one, what lies past the frame (room_past).
 Len end_room(const model::Layout& L, const model::Article& a, const model::Frame& f,
              const std::vector<TextColumn>& cols, size_t c) {
   const Len end = cols[c].x + cols[c].w;
   if (c + 1 < cols.size()) return cols[c + 1].x - end;
-  const model::Box b = L.box(f.rect);
-  const model::BoxStyle* box = box_of(L, a);
-  if (box && !box->frame.empty() && box->sides[1]) return b.x + b.w - L.stroke(box->frame).band() - end;
-  if (f.rect.col + f.rect.cols > L.columns) return L.trim_w - end;
-  return b.x + b.w + L.gutter / 2 - end;
+  return room_past(L, f.rect, box_of(L, a), end);
 }
 
 }  // namespace

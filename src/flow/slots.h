@@ -57,6 +57,18 @@ Inner inner_of(const model::Layout& L, const model::Article& a, const model::Fra
 std::vector<TextColumn> text_columns(const model::Layout& L, const model::Article& a, const model::Frame& f,
                                      bool* grid = nullptr);
 
+// The white past the end of a line at `end` that is the last text of the block at `rect`
+// (box: the block's box style, or none), where a mark hung past the measure (行末悬挂)
+// would stand: to the box's frame, else to the middle of the gutter beyond the block
+// (where a rule between blocks stands), or to the trim beyond the last grid column. Body
+// columns, tiers, captions and briefs all measure their room by it (docs/composer.md
+// "Hanging punctuation").
+Len room_past(const model::Layout& L, const model::GridRect& rect, const model::BoxStyle* box, Len end);
+// Whether `room` of white past a line's end holds a mark hung there by text of em `size`:
+// the hung half em and an eighth of an em clear. Where it does not, the line is set from
+// a setting of its paragraph without hanging.
+bool hang_fits(Len room, Len size);
+
 // `body_row`: the first grid row of body text in the first frame (below the headline
 // group, in every column of the frame); in a vertical first frame, the first line position
 // (left of a vertical head). `head`: grid columns of the first frame a vertical head takes

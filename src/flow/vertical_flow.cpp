@@ -69,12 +69,8 @@ void ArticleFlow::make_vertical_items() {
   }
 }
 
-// A mark hung past the line end stands half its em past it (CLREQ §3.1.7 行末悬挂) and
-// keeps an eighth of an em clear of what is beyond — the next column's or tier's
-// characters, a rule, the box's frame, another block — so that body text enlarged by
-// copyfitting (11.7 pt) or an intro at 小四 still hangs into a 1.5-em body gutter with
-// its rule in the middle. A slot with less white sets its lines without it.
-bool ArticleFlow::hang_room(const Slot& sl, Len size) { return sl.end_room * 8 >= size * 5; }
+// The slot holds a hung mark (hang_fits: half its em and an eighth of an em clear).
+bool ArticleFlow::hang_room(const Slot& sl, Len size) { return hang_fits(sl.end_room, size); }
 
 bool ArticleFlow::cramped(const Item& it, bool vertical) const {
   if (!s_.style(it.block->style).hanging_punct) return false;

@@ -11,7 +11,7 @@ namespace {
 struct Block {
   std::string id;
   frame::Box box;
-  std::string kind;       // "frame", "photo", "banner"
+  std::string kind;       // "frame", "photo", "banner", "briefs"
   std::string nested_in;  // a photo set inside an article: the article's id
 };
 
@@ -36,6 +36,9 @@ std::vector<Block> blocks_on(const Laid& l, int pg) {
     if (p.number != pg) continue;
     for (const model::Photo& ph : p.of<model::Photo>()) out.push_back({ph.id, box_of(L, ph.rect), "photo", {}});
     for (const model::Banner& b : p.of<model::Banner>()) out.push_back({b.id, box_of(L, b.rect), "banner", {}});
+    // Briefs are set as a story whose id is the block's (lay_out_briefs).
+    for (const model::Briefs& b : p.of<model::Briefs>())
+      out.push_back({b.id.empty() ? "briefs" : b.id, box_of(L, b.rect), "briefs", {}});
   }
   return out;
 }
