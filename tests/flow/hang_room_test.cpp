@@ -175,3 +175,27 @@ TEST_CASE("briefs in a box whose frame is half an em past the column hang nothin
   v = checked(open);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 }
+
+TEST_CASE("a caption at the page's right margin hangs nothing when the margin is narrower than the hung mark's room") {
+  // A one-column photo in the last grid column: past its caption's measure, the right
+  // margin to the trim — 10 mm in the bundled tabloid, 2 mm on a page 8 mm narrower.
+  const std::string page = photo("col=\"6\" cols=\"1\" row=\"1\" rows=\"20\"", comma_one_em_over(10));
+  const std::string hung = han(8) + "，";
+  const Laid tight = with_layout(
+      "caption-trim", [](std::string& l) { edit(l, "<page width=\"270mm\"", "<page width=\"262mm\""); }, page);
+  REQUIRE_MESSAGE(!tight.any_error(), errors(tight));
+  const frame::Box ph = tight.boxes(1, "block", "ph").front();
+  REQUIRE(tight.page(1).trim_w - right(ph) < 5 * kEm / 8);
+  none_hung(tight.lines(1, "ph", "caption"), hung);
+  auto v = checked(tight);
+  CHECK_MESSAGE(v.empty(), ft::first(v));
+
+  const Laid roomy = with_layout("caption-margin", as_bundled, page);
+  REQUIRE_MESSAGE(!roomy.any_error(), errors(roomy));
+  const auto lines = roomy.lines(1, "ph", "caption");
+  REQUIRE(!lines.empty());
+  CHECK(lines.front().text == hung);
+  CHECK(lines.front().hang == kEm / 2);
+  v = checked(roomy);
+  CHECK_MESSAGE(v.empty(), ft::first(v));
+}

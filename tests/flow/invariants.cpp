@@ -8,11 +8,16 @@ namespace ft {
 
 namespace {
 
+constexpr Len kFar = Len{1} << 40;
+
 struct Block {
   std::string id;
   frame::Box box;
   std::string kind;       // "frame", "photo", "banner", "briefs"
   std::string nested_in;  // a photo set inside an article: the article's id
+  // Inside the sides a box's frame draws (no bound on a side without one): where the
+  // block's own hung marks must stay.
+  frame::Box clear{"", "", -kFar, -kFar, 2 * kFar, 2 * kFar, 0, {}, {}};
 };
 
 frame::Box box_of(const model::Layout& L, const model::GridRect& r) {
@@ -22,6 +27,18 @@ frame::Box box_of(const model::Layout& L, const model::GridRect& r) {
   return out;
 }
 
+// The block with the part inside its box's frame (model::BoxStyle::sides, the stroke's band).
+Block boxed(const model::Layout& L, Block b, const std::string& box) {
+  if (box.empty()) return b;
+  const model::BoxStyle& bs = L.box_style(box);
+  if (bs.frame.empty()) return b;
+  const Len band = L.stroke(bs.frame).band();
+  const Len x0 = bs.sides[3] ? b.box.x + band : -kFar, x1 = bs.sides[1] ? right(b.box) - band : kFar;
+  const Len y0 = bs.sides[0] ? b.box.y + band : -kFar, y1 = bs.sides[2] ? bottom(b.box) - band : kFar;
+  b.clear.x = x0, b.clear.w = x1 - x0, b.clear.y = y0, b.clear.h = y1 - y0;
+  return b;
+}
+
 // Every block on page `pg`, from the model (not from what flow says it placed).
 std::vector<Block> blocks_on(const Laid& l, int pg) {
   std::vector<Block> out;
@@ -29,7 +46,7 @@ std::vector<Block> blocks_on(const Laid& l, int pg) {
   for (const auto& p : l.issue.pages) {
     for (const model::Article& a : p.of<model::Article>()) {
       for (const auto& f : a.frames)
-        if (f.page == pg) out.push_back({a.id, box_of(L, f.rect), "frame", {}});
+        if (f.page == pg) out.push_back(boxed(L, {a.id, box_of(L, f.rect), "frame", {}}, a.box));
       for (const auto& ph : a.photos)
         if (ph.page == pg) out.push_back({ph.id, box_of(L, ph.rect), "photo", a.id});
     }
@@ -38,7 +55,7 @@ std::vector<Block> blocks_on(const Laid& l, int pg) {
     for (const model::Banner& b : p.of<model::Banner>()) out.push_back({b.id, box_of(L, b.rect), "banner", {}});
     // Briefs are set as a story whose id is the block's (lay_out_briefs).
     for (const model::Briefs& b : p.of<model::Briefs>())
-      out.push_back({b.id.empty() ? "briefs" : b.id, box_of(L, b.rect), "briefs", {}});
+      out.push_back(boxed(L, {b.id.empty() ? "briefs" : b.id, box_of(L, b.rect), "briefs", {}}, b.box));
   }
   return out;
 }
@@ -99,7 +116,8 @@ frame::Box rule_box(const frame::Rule& r) {
 }
 
 // A hung mark stands at most half its em past the line, on the page, and touches no
-// image, rule, other block or other line (it may stand in a gutter or the margin).
+// image, rule, other block, other line or its own box's frame (it may stand in a gutter,
+// the margin or a box's padding).
 void check_hang(const frame::Page& page, const frame::Box& t, const std::vector<Block>& blocks,
                 const std::map<std::string, std::string>& nested, const std::vector<frame::Box>& text,
                 Violations& v) {
@@ -113,8 +131,11 @@ void check_hang(const frame::Page& page, const frame::Box& t, const std::vector<
       v.push_back("a hung mark over the image '" + img.id + "': " + where(page.number, t));
   for (const auto& r : page.of<frame::Rule>())
     if (intersects(m, rule_box(r))) v.push_back("a hung mark on a rule: " + where(page.number, t));
-  for (const auto& blk : blocks)
+  for (const auto& blk : blocks) {
     if (!allowed_in(t, blk, nested) && intersects(m, blk.box)) v.push_back("a hung mark over '" + blk.id + "': " + where(page.number, t));
+    if (blk.id == t.id && inside(t, blk.box) && !inside(m, blk.clear))
+      v.push_back("a hung mark on the box's frame of '" + blk.id + "': " + where(page.number, t));
+  }
   for (const auto& o : text)
     if (&o != &t && intersects(m, o)) v.push_back("a hung mark over a line: " + where(page.number, t));
 }
