@@ -61,12 +61,35 @@ Len leftmost_glyph(const compose::Line& l, Len measure) {
   return left;
 }
 
+// Where the image and its caption go: the photo's grid area; in a photo set in a boxed
+// story, the part of it inside the box's padding (the story's text stands there too:
+// inner_of), so that neither touches the box's frame.
+struct Area {
+  model::Box box;
+  int row = 0, rows = 0;  // grid rows, the first and how many
+};
+
+Area photo_area(const model::Layout& L, const model::Photo& p, const model::Article* in) {
+  Area a{L.box(p.rect), p.rect.row, p.rect.rows};
+  if (!in || !box_of(L, *in)) return a;
+  for (const model::Frame& f : in->frames) {
+    if (f.page != p.page || f.vertical || !f.rect.contains(p.rect)) continue;
+    const Inner inner = inner_of(L, *in, f);
+    const Len x0 = std::max(a.box.x, inner.x), x1 = std::min(a.box.x + a.box.w, inner.x + inner.w);
+    const int r0 = std::max(a.row, inner.row_first), r1 = std::min(a.row + a.rows - 1, inner.row_last);
+    if (x1 <= x0 || r1 < r0) break;  // nothing inside the padding: the grid area as it is
+    a.box.x = x0, a.box.w = x1 - x0, a.box.y = L.row_y(r0), a.box.h = (r1 - r0 + 1) * L.pitch;
+    a.row = r0, a.rows = r1 - r0 + 1;
+    break;
+  }
+  return a;
+}
+
 // The caption's measure: the photo's width, unless that is wider than the style's longest
 // readable line (max-measure): then the widest run of whole grid columns within it,
 // repeated across the photo (max-measure-mode="columns"), or one block at that measure.
-Groups caption_groups(const Setter& s, const model::Photo& p) {
+Groups caption_groups(const Setter& s, const model::Photo& p, const model::Box& box) {
   const model::Layout& L = s.layout();
-  const model::Box box = L.box(p.rect);
   Groups g{{box.x}, box.w};
   if (!p.caption) return g;
   const model::Style& st = s.style(p.caption->style);
@@ -78,9 +101,13 @@ Groups caption_groups(const Setter& s, const model::Photo& p) {
   }
   int k = 1;
   while (k < p.rect.cols && L.box({p.rect.col, k + 1, p.rect.row, 1}).w <= most) ++k;
-  g.measure = std::min(L.box({p.rect.col, k, p.rect.row, 1}).w, most);
+  g.measure = most;
   g.xs.clear();
-  for (int c = p.rect.col; c + k <= p.rect.col + p.rect.cols; c += k) g.xs.push_back(L.col_x(c));
+  for (int c = p.rect.col; c + k <= p.rect.col + p.rect.cols; c += k) {  // each within the area
+    const Len x0 = std::max(L.col_x(c), box.x), x1 = std::min(L.col_x(c) + L.box({c, k, p.rect.row, 1}).w, box.x + box.w);
+    g.xs.push_back(x0);
+    g.measure = std::min(g.measure, x1 - x0);
+  }
   return g;
 }
 
@@ -91,7 +118,7 @@ Len room_past_photo(const model::Layout& L, const model::Photo& p, const model::
   if (in)
     for (const model::Frame& f : in->frames) {
       if (f.page != p.page || f.vertical || !f.rect.contains(p.rect)) continue;
-      const model::Box pb = L.box(p.rect);
+      const model::Box pb = photo_area(L, p, in).box;
       for (const TextColumn& c : text_columns(L, *in, f))
         if (c.x >= pb.x + pb.w) return c.x - end;
       return room_past(L, f.rect, box_of(L, *in), end);
@@ -117,9 +144,8 @@ bool may_hang(const Setter& s, const std::optional<model::TextBlock>& b, const m
 // The credit is flush right at the photo's edge (it names who took the photo), run in on
 // the caption's last line when that line ends at least 1 em before the credit's first
 // glyph, else on its own line under the caption.
-CaptionLines set_caption(const Setter& s, const model::Photo& p, const model::Article* in) {
-  const Groups groups = caption_groups(s, p);
-  const model::Box box = s.layout().box(p.rect);
+CaptionLines set_caption(const Setter& s, const model::Photo& p, const model::Article* in, const model::Box& box) {
+  const Groups groups = caption_groups(s, p, box);
   const bool hang = may_hang(s, p.caption, p, in, groups);
   const bool credit_hang = may_hang(s, p.credit, p, in, Groups{{box.x}, box.w});
   CaptionLines c{set_text(s, p.caption, p, groups.measure, true, hang),
@@ -209,11 +235,11 @@ void place_image(Job& job, const model::Photo& p, const model::Box& area) {
 
 // A caption longer than its block leaves the image at least one grid line; what does not
 // fit is overset (an error, a warning with --allow-overset, marked on the proof).
-void caption_overset(Job& job, const model::Photo& p, int need, int lost_chars) {
+void caption_overset(Job& job, const model::Photo& p, const Area& area, int need, int lost_chars) {
   const std::string msg = "the caption needs " + std::to_string(need) + " grid lines but the photo block has only " +
-                          std::to_string(p.rect.rows) + " (" + std::to_string(lost_chars) +
+                          std::to_string(area.rows) + " (" + std::to_string(lost_chars) +
                           " characters did not fit)";
-  const model::Box b = job.layout().box(p.rect);
+  const model::Box& b = area.box;
   report_overset(job, msg, "make the block taller or shorten the caption", p.loc, p.id, p.page, {b.x, b.y + b.h - job.layout().pitch, b.w, job.layout().pitch});
 }
 
@@ -222,17 +248,18 @@ void caption_overset(Job& job, const model::Photo& p, int need, int lost_chars) 
 void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner, const model::Article* in) {
   const Setter& s = job.setter;
   const model::Layout& L = job.layout();
-  const model::Box box = L.box(p.rect);
   frame::Page& page = job.page(p.page);
   const std::string id = p.id.empty() ? owner : p.id;
-  record_block(page, id, "photo", box);
-  const CaptionLines cap = set_caption(s, p, in);
-  const int image_rows = std::max(1, p.rect.rows - cap.rows());
-  const int last_row = p.rect.row + p.rect.rows - 1;
+  record_block(page, id, "photo", L.box(p.rect));
+  const Area area = photo_area(L, p, in);
+  const model::Box& box = area.box;
+  const CaptionLines cap = set_caption(s, p, in, box);
+  const int image_rows = std::max(1, area.rows - cap.rows());
+  const int last_row = area.row + area.rows - 1;
   // The caption's grid lines under the image; a quarter line of white between them.
-  const Len gap = cap.rows() > 0 && image_rows < p.rect.rows ? L.pitch / 4 : 0;
+  const Len gap = cap.rows() > 0 && image_rows < area.rows ? L.pitch / 4 : 0;
   place_image(job, p, {box.x, box.y, box.w, image_rows * L.pitch - gap});
-  const int top = p.rect.row + image_rows;
+  const int top = area.row + image_rows;
   int lost = 0, row = top;
   Len x = box.x;
   auto put = [&](const Text& t, const compose::Line& l, int at, const std::string& role) {
@@ -270,7 +297,7 @@ void lay_out_photo(Job& job, const model::Photo& p, const std::string& owner, co
       put(cap.credit, l, row, "credit");
       row += cap.credit.rows;
     }
-  if (lost > 0) caption_overset(job, p, cap.rows() + 1, lost);
+  if (lost > 0) caption_overset(job, p, area, cap.rows() + 1, lost);
 }
 
 }  // namespace flow

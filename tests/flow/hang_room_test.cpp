@@ -199,3 +199,33 @@ TEST_CASE("a caption at the page's right margin hangs nothing when the margin is
   v = checked(roomy);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 }
+
+TEST_CASE("a photo set in a boxed story stands inside the box's padding, its caption hanging no mark onto the frame") {
+  // The photo takes the last grid column of a two-column boxed story: image and caption
+  // end at the padding (an em, or half an em, inside the frame), as the story's text does.
+  for (const char* box : {"boxed", "tight"}) {
+    CAPTURE(box);
+    const std::string page = "<article id=\"s\" col=\"1\" cols=\"2\" row=\"1\" rows=\"30\" box=\"" + std::string(box) +
+                             "\"><p>" + han(150) + "</p>" +
+                             photo("col=\"2\" cols=\"1\" row=\"4\" rows=\"20\"", comma_one_em_over(9)) + "</article>";
+    const Laid l = with_layout(std::string("boxed-photo-") + box, boxes, page);
+    REQUIRE_MESSAGE(!l.any_error(), errors(l));
+    const model::Layout& L = l.layout();
+    const Len pad = std::string(box) == "boxed" ? kEm : kEm / 2;
+    const Len inner_right = L.col_x(2) + L.column_width - pad;
+    const frame::Box img = l.boxes(1, "image", "ph").front();
+    CHECK(right(img) == inner_right);
+    const auto lines = l.lines(1, "ph", "caption");
+    REQUIRE(!lines.empty());
+    for (const auto& b : lines) {
+      CAPTURE(b.text);
+      CHECK(right(b) <= inner_right);
+    }
+    if (pad == kEm) {  // 9 ems of caption, then an em of padding: the comma hangs into it
+      CHECK(lines.front().text == han(7) + "，");
+      CHECK(lines.front().hang == kEm / 2);
+    }
+    const auto v = checked(l);
+    CHECK_MESSAGE(v.empty(), ft::first(v));
+  }
+}

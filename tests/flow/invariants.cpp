@@ -144,13 +144,19 @@ void check_hang(const frame::Page& page, const frame::Box& t, const std::vector<
 
 void check_inside(const Laid& l, Violations& v) {
   const frame::Box area = text_area(l.layout());
+  const auto nested = nested_photos(l);
   for (const auto& page : l.doc.pages) {
     const auto blocks = blocks_on(l, page.number);
     for (const auto& b : page.boxes) {
       if (!is_text(b)) continue;
       if (!inside(b, area)) v.push_back("outside the text area: " + where(page.number, b));
       bool in_own = false;
-      for (const auto& blk : blocks) in_own = in_own || (blk.id == b.id && inside(b, blk.box));
+      for (const auto& blk : blocks) {
+        in_own = in_own || (blk.id == b.id && inside(b, blk.box));
+        // Within a box, its own lines and its photos' captions stand inside the frame.
+        if (allowed_in(b, blk, nested) && inside(b, blk.box) && !inside(b, blk.clear))
+          v.push_back("on the box's frame of '" + blk.id + "': " + where(page.number, b));
+      }
       if (!in_own) v.push_back("not inside its own block: " + where(page.number, b));
     }
   }
