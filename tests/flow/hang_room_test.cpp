@@ -81,6 +81,18 @@ void none_hung(const std::vector<frame::Box>& lines, const std::string& hung) {
   }
 }
 
+// The caption's first line is `hung`, its mark standing half an em past the measure, and
+// the page passes the flow checks.
+void caption_hangs(const Laid& l, const std::string& hung) {
+  REQUIRE_MESSAGE(!l.any_error(), errors(l));
+  const auto lines = l.lines(1, "ph", "caption");
+  REQUIRE(!lines.empty());
+  CHECK(lines.front().text == hung);
+  CHECK(lines.front().hang == kEm / 2);
+  const auto v = checked(l);
+  CHECK_MESSAGE(v.empty(), ft::first(v));
+}
+
 }  // namespace
 
 TEST_CASE("a caption next to a narrow gutter with its rule hangs nothing; beside a 1.5-em gutter it hangs") {
@@ -99,17 +111,10 @@ TEST_CASE("a caption next to a narrow gutter with its rule hangs nothing; beside
   CHECK(rule_beside);
   none_hung(narrow.lines(1, "ph", "caption"), hung);
   for (const auto& b : narrow.lines(1, "ph", "caption")) CHECK(right(b) <= right(ph));
-  auto v = checked(narrow);
+  const auto v = checked(narrow);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  const Laid wide = with_layout("caption-wide", as_bundled, page);
-  REQUIRE_MESSAGE(!wide.any_error(), errors(wide));
-  const auto lines = wide.lines(1, "ph", "caption");
-  REQUIRE(!lines.empty());
-  CHECK(lines.front().text == hung);
-  CHECK(lines.front().hang == kEm / 2);
-  v = checked(wide);
-  CHECK_MESSAGE(v.empty(), ft::first(v));
+  caption_hangs(with_layout("caption-wide", as_bundled, page), hung);
 }
 
 TEST_CASE("a caption of a photo set in a story hangs nothing toward the story's text a narrow gutter away") {
@@ -121,17 +126,10 @@ TEST_CASE("a caption of a photo set in a story hangs nothing toward the story's 
   const Laid narrow = with_layout("nested-narrow", narrow_gutter, page);
   REQUIRE_MESSAGE(!narrow.any_error(), errors(narrow));
   none_hung(narrow.lines(1, "ph", "caption"), hung);
-  auto v = checked(narrow);
+  const auto v = checked(narrow);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  const Laid wide = with_layout("nested-wide", as_bundled, page);
-  REQUIRE_MESSAGE(!wide.any_error(), errors(wide));
-  const auto lines = wide.lines(1, "ph", "caption");
-  REQUIRE(!lines.empty());
-  CHECK(lines.front().text == hung);
-  CHECK(lines.front().hang == kEm / 2);
-  v = checked(wide);
-  CHECK_MESSAGE(v.empty(), ft::first(v));
+  caption_hangs(with_layout("nested-wide", as_bundled, page), hung);
 }
 
 namespace {
@@ -187,17 +185,10 @@ TEST_CASE("a caption at the page's right margin hangs nothing when the margin is
   const frame::Box ph = tight.boxes(1, "block", "ph").front();
   REQUIRE(tight.page(1).trim_w - right(ph) < 5 * kEm / 8);
   none_hung(tight.lines(1, "ph", "caption"), hung);
-  auto v = checked(tight);
+  const auto v = checked(tight);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  const Laid roomy = with_layout("caption-margin", as_bundled, page);
-  REQUIRE_MESSAGE(!roomy.any_error(), errors(roomy));
-  const auto lines = roomy.lines(1, "ph", "caption");
-  REQUIRE(!lines.empty());
-  CHECK(lines.front().text == hung);
-  CHECK(lines.front().hang == kEm / 2);
-  v = checked(roomy);
-  CHECK_MESSAGE(v.empty(), ft::first(v));
+  caption_hangs(with_layout("caption-margin", as_bundled, page), hung);
 }
 
 TEST_CASE("a photo set in a boxed story stands inside the box's padding, its caption hanging no mark onto the frame") {
