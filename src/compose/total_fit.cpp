@@ -94,9 +94,9 @@ Cost shrink_badness(const LineFit& f, Len need, Len em) {
 // width, Han–Latin spaces, then equal shares.
 // Past the ceiling the line is loose: its demerits (not squared again) are
 // 10⁸ · (x² + 2), x = r / ceiling, and 8 · 10⁸ more past 0.20 em per gap. The fixed part
-// makes one loose line dearer than two: a second loose line is taken only where it
-// keeps the first from passing 0.20 em, which costs more than any two below it. A line that would need more than a third of an em per gap, or has no gap
-// that may open, is set flush left (set_line.cpp): x then grows with the room left at
+// makes two loose lines dearer than one: a second loose line is taken only where it
+// keeps the first from passing 0.20 em, which costs more than any two below it. A line
+// that would need more than a third of an em per gap, or has no gap that may open, is set flush left (set_line.cpp): x then grows with the room left at
 // its end, from where a stretched line leaves off.
 Cost stretch_badness(const LineFit& f, Len need, Len em, bool& loose) {
   const Len ws = std::min(need, f.ws_stretch);

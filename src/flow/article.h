@@ -129,10 +129,9 @@ class ArticleFlow {
   const compose::Paragraph& para_for(const Item& it) const {
     const bool tier = in_tier() && it.vpara;
     const auto& flush = tier ? it.vflush : it.flush;
-    if (flush && st_.si < slots_.size() && !hang_room(slots_[st_.si], it.size)) return *flush;
+    if (flush && st_.si < slots_.size() && !hang_fits(slots_[st_.si].end_room, it.size)) return *flush;
     return tier ? *it.vpara : it.para;
   }
-  static bool hang_room(const Slot& sl, Len size);
   bool cramped(const Item& it, bool vertical) const;  // a slot of that direction lacks the room
   const std::vector<HeadLine>& fixed_for(const Item& it) const { return in_tier() && it.vpara ? it.vfixed : it.fixed; }
   void set_in_tier(const compose::Paragraph& p, compose::Line l, int rows, const std::string& role);

@@ -69,19 +69,24 @@ struct Area {
   int row = 0, rows = 0;  // grid rows, the first and how many
 };
 
+// The horizontal frame of the article `in` that holds the photo, if any.
+const model::Frame* frame_holding(const model::Photo& p, const model::Article* in) {
+  if (in)
+    for (const model::Frame& f : in->frames)
+      if (f.page == p.page && !f.vertical && f.rect.contains(p.rect)) return &f;
+  return nullptr;
+}
+
 Area photo_area(const model::Layout& L, const model::Photo& p, const model::Article* in) {
   Area a{L.box(p.rect), p.rect.row, p.rect.rows};
-  if (!in || !box_of(L, *in)) return a;
-  for (const model::Frame& f : in->frames) {
-    if (f.page != p.page || f.vertical || !f.rect.contains(p.rect)) continue;
-    const Inner inner = inner_of(L, *in, f);
-    const Len x0 = std::max(a.box.x, inner.x), x1 = std::min(a.box.x + a.box.w, inner.x + inner.w);
-    const int r0 = std::max(a.row, inner.row_first), r1 = std::min(a.row + a.rows - 1, inner.row_last);
-    if (x1 <= x0 || r1 < r0) break;  // nothing inside the padding: the grid area as it is
-    a.box.x = x0, a.box.w = x1 - x0, a.box.y = L.row_y(r0), a.box.h = (r1 - r0 + 1) * L.pitch;
-    a.row = r0, a.rows = r1 - r0 + 1;
-    break;
-  }
+  const model::Frame* f = frame_holding(p, in);
+  if (!f || !box_of(L, *in)) return a;
+  const Inner inner = inner_of(L, *in, *f);
+  const Len x0 = std::max(a.box.x, inner.x), x1 = std::min(a.box.x + a.box.w, inner.x + inner.w);
+  const int r0 = std::max(a.row, inner.row_first), r1 = std::min(a.row + a.rows - 1, inner.row_last);
+  if (x1 <= x0 || r1 < r0) return a;  // nothing inside the padding: the grid area as it is
+  a.box.x = x0, a.box.w = x1 - x0, a.box.y = L.row_y(r0), a.box.h = (r1 - r0 + 1) * L.pitch;
+  a.row = r0, a.rows = r1 - r0 + 1;
   return a;
 }
 
@@ -111,31 +116,29 @@ Groups caption_groups(const Setter& s, const model::Photo& p, const model::Box& 
   return g;
 }
 
-// The white past a caption line ending at `end` at the photo's right edge or short of it:
-// in a photo set in an article, to the article's text beside it, or past the article's
-// frame (its box's frame, the gutter's middle, the trim); else past the photo's block.
-Len room_past_photo(const model::Layout& L, const model::Photo& p, const model::Article* in, Len end) {
-  if (in)
-    for (const model::Frame& f : in->frames) {
-      if (f.page != p.page || f.vertical || !f.rect.contains(p.rect)) continue;
-      const model::Box pb = photo_area(L, p, in).box;
-      for (const TextColumn& c : text_columns(L, *in, f))
-        if (c.x >= pb.x + pb.w) return c.x - end;
-      return room_past(L, f.rect, box_of(L, *in), end);
-    }
-  return room_past(L, p.rect, nullptr, end);
+// The white past a caption line ending at `end` at the photo's right edge or short of it
+// (`area`: where the photo and caption stand): in a photo set in an article, to the
+// article's text beside it, or past the article's frame (its box's frame, the gutter's
+// middle, the trim); else past the photo's block.
+Len room_past_photo(const model::Layout& L, const model::Photo& p, const model::Article* in, const model::Box& area,
+                    Len end) {
+  const model::Frame* f = frame_holding(p, in);
+  if (!f) return room_past(L, p.rect, nullptr, end);
+  for (const TextColumn& c : text_columns(L, *in, *f))
+    if (c.x >= area.x + area.w) return c.x - end;
+  return room_past(L, f->rect, box_of(L, *in), end);
 }
 
 // Whether text of style `b` set in `groups` may hang its marks: each group's lines have
 // the room past their ends (the next group, or what is past the photo) — else the whole
 // text is set without hanging.
 bool may_hang(const Setter& s, const std::optional<model::TextBlock>& b, const model::Photo& p,
-              const model::Article* in, const Groups& groups) {
+              const model::Article* in, const model::Box& area, const Groups& groups) {
   if (!b || !s.style(b->style).hanging_punct) return false;
   const Len size = s.style(b->style).size;
   for (size_t i = 0; i < groups.xs.size(); ++i) {
     const Len end = groups.xs[i] + groups.measure;
-    const Len room = i + 1 < groups.xs.size() ? groups.xs[i + 1] - end : room_past_photo(s.layout(), p, in, end);
+    const Len room = i + 1 < groups.xs.size() ? groups.xs[i + 1] - end : room_past_photo(s.layout(), p, in, area, end);
     if (!hang_fits(room, size)) return false;
   }
   return true;
@@ -146,8 +149,8 @@ bool may_hang(const Setter& s, const std::optional<model::TextBlock>& b, const m
 // glyph, else on its own line under the caption.
 CaptionLines set_caption(const Setter& s, const model::Photo& p, const model::Article* in, const model::Box& box) {
   const Groups groups = caption_groups(s, p, box);
-  const bool hang = may_hang(s, p.caption, p, in, groups);
-  const bool credit_hang = may_hang(s, p.credit, p, in, Groups{{box.x}, box.w});
+  const bool hang = may_hang(s, p.caption, p, in, box, groups);
+  const bool credit_hang = may_hang(s, p.credit, p, in, box, Groups{{box.x}, box.w});
   CaptionLines c{set_text(s, p.caption, p, groups.measure, true, hang),
                  set_text(s, p.credit, p, box.w, false, credit_hang), false, groups, 0};
   // The lines fill the groups evenly, the first ones fullest.

@@ -69,13 +69,10 @@ void ArticleFlow::make_vertical_items() {
   }
 }
 
-// The slot holds a hung mark (hang_fits: half its em and an eighth of an em clear).
-bool ArticleFlow::hang_room(const Slot& sl, Len size) { return hang_fits(sl.end_room, size); }
-
 bool ArticleFlow::cramped(const Item& it, bool vertical) const {
   if (!s_.style(it.block->style).hanging_punct) return false;
   return std::any_of(slots_.begin(), slots_.end(),
-                     [&](const Slot& sl) { return sl.vertical == vertical && !hang_room(sl, it.size); });
+                     [&](const Slot& sl) { return sl.vertical == vertical && !hang_fits(sl.end_room, it.size); });
 }
 
 // Where the first thing below each vertical frame starts on its page: another block or

@@ -38,7 +38,7 @@ Briefs read_briefs(const xml::Node& n, int page, const IssueScope& s) {
     else n.unknown_child(*c, "headline, item");
   }
   if (b.items.empty())
-    n.fail(nullptr, "<briefs> has no <item>", "add the briefs as <item><lead>…</lead>text</item>, one <item> per news item");
+    n.fail(nullptr, "<briefs> has no <item>", "add one <item><lead>…</lead>text</item> per news item");
   return b;
 }
 

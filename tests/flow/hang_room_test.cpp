@@ -10,20 +10,13 @@
 #include <functional>
 #include <iterator>
 
-#include "flow/invariants.h"
+#include "flow/hang_checks.h"
 
 using namespace ft;
 
 namespace {
 
 constexpr Len kEm = 10500;  // 五号: the tabloid's brief style, and the caption style here
-
-std::string errors(const Laid& l) {
-  std::string s;
-  for (const auto& f : l.findings)
-    if (f.severity == base::Severity::Error) s += f.code + ": " + f.message + "\n";
-  return s;
-}
 
 void edit(std::string& s, const std::string& from, const std::string& to) {
   const auto at = s.find(from);
@@ -65,12 +58,6 @@ std::string photo(const std::string& rect, const std::string& caption) {
   return "<photo id=\"ph\" src=\"images/wide.jpg\" " + rect + "><caption>" + caption + "</caption></photo>";
 }
 
-Violations checked(const Laid& l) {
-  Violations v;
-  check_inside(l, v), check_no_overlap(l, v), check_text_complete(l, v);
-  return v;
-}
-
 // No line hangs a mark, and none is the line `hung` that hanging would have set.
 void none_hung(const std::vector<frame::Box>& lines, const std::string& hung) {
   REQUIRE(!lines.empty());
@@ -79,18 +66,6 @@ void none_hung(const std::vector<frame::Box>& lines, const std::string& hung) {
     CHECK(b.hang == 0);
     CHECK(b.text != hung);
   }
-}
-
-// The caption's first line is `hung`, its mark standing half an em past the measure, and
-// the page passes the flow checks.
-void caption_hangs(const Laid& l, const std::string& hung) {
-  REQUIRE_MESSAGE(!l.any_error(), errors(l));
-  const auto lines = l.lines(1, "ph", "caption");
-  REQUIRE(!lines.empty());
-  CHECK(lines.front().text == hung);
-  CHECK(lines.front().hang == kEm / 2);
-  const auto v = checked(l);
-  CHECK_MESSAGE(v.empty(), ft::first(v));
 }
 
 }  // namespace
@@ -114,7 +89,7 @@ TEST_CASE("a caption next to a narrow gutter with its rule hangs nothing; beside
   const auto v = checked(narrow);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  caption_hangs(with_layout("caption-wide", as_bundled, page), hung);
+  first_line_hangs(with_layout("caption-wide", as_bundled, page), "ph", "caption", hung, kEm);
 }
 
 TEST_CASE("a caption of a photo set in a story hangs nothing toward the story's text a narrow gutter away") {
@@ -129,7 +104,7 @@ TEST_CASE("a caption of a photo set in a story hangs nothing toward the story's 
   const auto v = checked(narrow);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  caption_hangs(with_layout("nested-wide", as_bundled, page), hung);
+  first_line_hangs(with_layout("nested-wide", as_bundled, page), "ph", "caption", hung, kEm);
 }
 
 namespace {
@@ -188,7 +163,7 @@ TEST_CASE("a caption at the page's right margin hangs nothing when the margin is
   const auto v = checked(tight);
   CHECK_MESSAGE(v.empty(), ft::first(v));
 
-  caption_hangs(with_layout("caption-margin", as_bundled, page), hung);
+  first_line_hangs(with_layout("caption-margin", as_bundled, page), "ph", "caption", hung, kEm);
 }
 
 TEST_CASE("a photo set in a boxed story stands inside the box's padding, its caption hanging no mark onto the frame") {
